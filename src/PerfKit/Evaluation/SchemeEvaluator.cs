@@ -1,0 +1,649 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using PerfKit.Internal;
+using PerfKit.Model;
+
+namespace PerfKit.Evaluation;
+
+/// <summary>Options of a <see cref="SchemeEvaluator"/>.</summary>
+/// <remarks>Immutable once constructed; thread-safe.</remarks>
+public sealed class EvaluatorOptions
+{
+    /// <summary>Gets the default options.</summary>
+    public static EvaluatorOptions Default { get; } = new();
+
+    /// <summary>Gets the rounding of the payout to the currency's minor unit (default 2 decimals, AwayFromZero).</summary>
+    public RoundingPolicy PayRounding { get; init; } = RoundingPolicy.Default;
+}
+
+/// <summary>
+/// A scheme compiled once into a flat evaluation plan (nodes in pre-order, gates sorted by the step that decides them),
+/// reusable for any number of subjects. Follows the evaluation order of spec §5a exactly.
+/// </summary>
+/// <remarks>Immutable and thread-safe: share one instance across threads.</remarks>
+public sealed class SchemeEvaluator
+{
+    private readonly SchemeNode[] nodes;
+    private readonly int[][] children;
+    private readonly Dictionary<string, int> indexByPath;
+    private readonly int[] indicatorIndexes;
+    private readonly int[] earlyGates;
+    private readonly int[][] gatesByGroup;
+    private readonly int[] lateGates;
+
+    private SchemeEvaluator(Scheme scheme, EvaluatorOptions options)
+    {
+        Scheme = scheme;
+        Options = options;
+        nodes = [.. scheme.Root.DescendantsAndSelf()];
+        indexByPath = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            indexByPath[nodes[i].Path] = i;
+        }
+
+        children = nodes.Select(n => n is GroupNode g ? g.Children.Select(c => indexByPath[c.Path]).ToArray() : []).ToArray();
+        indicatorIndexes = Enumerable.Range(0, nodes.Length).Where(i => nodes[i].IsIndicator).ToArray();
+        var early = new List<int>();
+        var late = new List<int>();
+        var byGroup = new List<int>[nodes.Length];
+        for (var k = 0; k < scheme.Gates.Length; k++)
+        {
+            var gate = scheme.Gates[k];
+            if (gate.Subject is GateSubject.Base or GateSubject.Total)
+            {
+                late.Add(k);
+            }
+            else if (nodes[indexByPath[gate.NodePath!]].IsIndicator)
+            {
+                early.Add(k);
+            }
+            else
+            {
+                (byGroup[indexByPath[gate.NodePath!]] ??= []).Add(k);
+            }
+        }
+
+        earlyGates = [.. early];
+        lateGates = [.. late];
+        gatesByGroup = byGroup.Select(l => l?.ToArray() ?? []).ToArray();
+    }
+
+    /// <summary>Gets the scheme.</summary>
+    public Scheme Scheme { get; }
+
+    /// <summary>Gets the options.</summary>
+    public EvaluatorOptions Options { get; }
+
+    /// <summary>Compiles a scheme.</summary>
+    /// <param name="scheme">The scheme.</param>
+    /// <param name="options">Options; <see cref="EvaluatorOptions.Default"/> when null.</param>
+    /// <returns>The evaluator.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="scheme"/> is null.</exception>
+    /// <exception cref="ArgumentException">The options' pay rounding is null.</exception>
+    public static SchemeEvaluator Create(Scheme scheme, EvaluatorOptions? options = null)
+    {
+        Guard.NotNull(scheme);
+        options ??= EvaluatorOptions.Default;
+        if (options.PayRounding is null)
+        {
+            throw new ArgumentException("EvaluatorOptions.PayRounding must be set.", nameof(options));
+        }
+
+        return new SchemeEvaluator(scheme, options);
+    }
+
+    /// <summary>Evaluates one subject. Data problems come back in the result, never as exceptions.</summary>
+    /// <param name="input">The subject's data.</param>
+    /// <returns>The assessment, or every problem that prevented it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">A host scorer returned a score outside its declared minimum and maximum (a defect in that scorer).</exception>
+    public EvaluationResult Evaluate(SubjectInput input)
+    {
+        Guard.NotNull(input);
+        var run = new Run(this, input);
+        var assessment = run.Execute();
+        return new EvaluationResult(input.SubjectId, assessment, [.. run.Errors]);
+    }
+
+    /// <summary>Evaluates one subject, throwing when its data has problems.</summary>
+    /// <param name="input">The subject's data.</param>
+    /// <returns>The assessment.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
+    /// <exception cref="EvaluationException">The data has problems; all of them are in <see cref="EvaluationException.Problems"/>.</exception>
+    /// <exception cref="InvalidOperationException">A host scorer returned a score outside its declared range.</exception>
+    public Assessment EvaluateOrThrow(SubjectInput input)
+    {
+        var result = Evaluate(input);
+        return result.Assessment ?? throw new EvaluationException(result.SubjectId, result.Problems);
+    }
+
+    /// <summary>Evaluates a stream of subjects lazily, one at a time, results in input order; a subject with bad data yields an error result and the batch goes on.</summary>
+    /// <param name="inputs">The subjects.</param>
+    /// <returns>The results, in input order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="inputs"/> is null, or (when enumerated) yields null.</exception>
+    public IEnumerable<EvaluationResult> EvaluateMany(IEnumerable<SubjectInput> inputs)
+    {
+        Guard.NotNull(inputs);
+        return Iterate(inputs);
+
+        IEnumerable<EvaluationResult> Iterate(IEnumerable<SubjectInput> source)
+        {
+            foreach (var input in source)
+            {
+                yield return Evaluate(input ?? throw new ArgumentNullException(nameof(inputs), "The input sequence yielded null."));
+            }
+        }
+    }
+
+    /// <summary>Evaluates an asynchronous stream of subjects, one at a time, results in input order.</summary>
+    /// <param name="inputs">The subjects.</param>
+    /// <param name="cancellationToken">Cancels the enumeration between subjects.</param>
+    /// <returns>The results, in input order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="inputs"/> is null, or (when enumerated) yields null.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public IAsyncEnumerable<EvaluationResult> EvaluateManyAsync(IAsyncEnumerable<SubjectInput> inputs, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(inputs);
+        return Iterate(inputs, cancellationToken);
+
+        async IAsyncEnumerable<EvaluationResult> Iterate(IAsyncEnumerable<SubjectInput> source, [EnumeratorCancellation] CancellationToken token)
+        {
+            await foreach (var input in source.WithCancellation(token).ConfigureAwait(false))
+            {
+                token.ThrowIfCancellationRequested();
+                yield return Evaluate(input ?? throw new ArgumentNullException(nameof(inputs), "The input sequence yielded null."));
+            }
+        }
+    }
+
+    /// <summary>The state of one subject's evaluation.</summary>
+    private sealed class Run
+    {
+        private readonly SchemeEvaluator plan;
+        private readonly SubjectInput input;
+        private readonly Scheme scheme;
+        private readonly int count;
+        private readonly Scoring.MeasureValue?[] values;
+        private readonly Scoring.MeasureValue?[] originals;
+        private readonly bool[] missing;
+        private readonly decimal?[] scorerScores;
+        private readonly decimal[] scores;
+        private readonly bool[] excluded;
+        private readonly bool[] zeroRequested;
+        private readonly bool[] zeroed;
+        private readonly decimal[] effective;
+        private readonly ImmutableArray<KeyValuePair<string, decimal>>[] intermediates;
+        private readonly List<string>?[] notes;
+        private readonly GateResult?[] gateResults;
+        private readonly List<Exclusion> exclusions = [];
+        private readonly List<OverrideRecord> overrideRecords = [];
+        private readonly List<string> gradeCaps = [];
+        private string currentPath = "/";
+
+        public Run(SchemeEvaluator plan, SubjectInput input)
+        {
+            this.plan = plan;
+            this.input = input;
+            scheme = plan.Scheme;
+            count = plan.nodes.Length;
+            values = new Scoring.MeasureValue?[count];
+            originals = new Scoring.MeasureValue?[count];
+            missing = new bool[count];
+            scorerScores = new decimal?[count];
+            scores = new decimal[count];
+            excluded = new bool[count];
+            zeroRequested = new bool[count];
+            zeroed = new bool[count];
+            effective = new decimal[count];
+            intermediates = new ImmutableArray<KeyValuePair<string, decimal>>[count];
+            notes = new List<string>?[count];
+            gateResults = new GateResult?[scheme.Gates.Length];
+            Errors.AddRange(input.Problems);
+        }
+
+        public List<Problem> Errors { get; } = [];
+
+        public Assessment? Execute()
+        {
+            try
+            {
+                return ExecuteChecked();
+            }
+            catch (OverflowException)
+            {
+                Error(ProblemCodes.ValueOverflow, currentPath, null, $"A computation at '{currentPath}' overflowed the decimal range (±7.9e28); check the subject's values for magnitude errors.");
+                return null;
+            }
+        }
+
+        private Assessment? ExecuteChecked()
+        {
+            var (valueOverrides, scoreOverrides) = ReadOverrides();
+
+            // Steps 1–2: read values, apply value overrides, score indicators, apply score overrides.
+            foreach (var i in plan.indicatorIndexes)
+            {
+                ScoreIndicator(i, valueOverrides, scoreOverrides);
+            }
+
+            if (Errors.Count > 0)
+            {
+                return null;
+            }
+
+            // Step 3: gates on indicator values and scores; zeroScore.
+            foreach (var k in plan.earlyGates)
+            {
+                var gate = scheme.Gates[k];
+                var index = plan.indexByPath[gate.NodePath!];
+                decimal? actual = gate.Subject == GateSubject.IndicatorValue
+                    ? (values[index] is { } v ? v.Number : null)
+                    : (excluded[index] ? null : scores[index]);
+                Decide(k, actual);
+            }
+
+            foreach (var i in plan.indicatorIndexes)
+            {
+                ApplyZero(i);
+            }
+
+            // Step 4: group scores bottom-up (children precede parents in reverse pre-order).
+            for (var i = count - 1; i >= 0; i--)
+            {
+                if (!plan.nodes[i].IsIndicator)
+                {
+                    ScoreGroup(i);
+                }
+            }
+
+            if (excluded[0])
+            {
+                Error(ProblemCodes.AllExcluded, "/", null, "Every indicator was excluded, so the scheme has no score for this subject.");
+                return null;
+            }
+
+            currentPath = "/";
+            var basePoints = scores[0] * scheme.Points;
+            ComputeEffectiveWeights();
+
+            // Step 5: bonuses and penalties.
+            var adjustments = ApplyAdjustments(out var bonus, out var penalty);
+            if (Errors.Count > 0)
+            {
+                return null;
+            }
+
+            // Steps 6–7: one clamp, one rounding.
+            currentPath = "total";
+            var unclamped = basePoints + bonus - penalty;
+            var exact = Math.Clamp(unclamped, scheme.MinPoints, scheme.MaxPoints);
+            var rounded = scheme.Rounding.Round(exact);
+
+            // Step 8: gates on base and total.
+            foreach (var k in plan.lateGates)
+            {
+                Decide(k, scheme.Gates[k].Subject == GateSubject.Base ? basePoints : rounded);
+            }
+
+            // Step 9: grade, then capGrade.
+            var earned = scheme.GradeFor(rounded);
+            var grade = earned;
+            foreach (var cap in gradeCaps)
+            {
+                var band = scheme.FindGrade(cap)!;
+                if (band.Rank > grade.Rank)
+                {
+                    grade = band;
+                }
+            }
+
+            // Step 10: payout.
+            var gates = gateResults.Select(g => g!).ToImmutableArray();
+            var cancelled = gates.Any(g => !g.Passed && g.Gate.Consequence == GateConsequence.CancelPayout);
+            decimal? payout = input.BasePay is { } pay
+                ? (cancelled ? 0m : plan.Options.PayRounding.Round(pay * grade.Coefficient))
+                : null;
+
+            return new Assessment(scheme, input.SubjectId, BuildResult(0), basePoints, bonus, penalty, unclamped, exact, rounded, grade, earned,
+                gates, adjustments, [.. exclusions], [.. overrideRecords], input.BasePay, payout);
+        }
+
+        private (Dictionary<int, Override> Values, Dictionary<int, Override> Scores) ReadOverrides()
+        {
+            var valueOverrides = new Dictionary<int, Override>();
+            var scoreOverrides = new Dictionary<int, Override>();
+            foreach (var o in input.Overrides)
+            {
+                var path = Scheme.NormalizePath(o.Path);
+                if (!plan.indexByPath.TryGetValue(path, out var index) || plan.nodes[index] is not IndicatorNode indicator)
+                {
+                    Error(ProblemCodes.OverrideUnknownNode, o.Path, DecimalText.Canonical(o.Replacement), "An override must name an indicator of the scheme by its path.");
+                    continue;
+                }
+
+                var target = o.Kind == OverrideKind.Value ? valueOverrides : scoreOverrides;
+                if (!target.TryAdd(index, o))
+                {
+                    Error(ProblemCodes.OverrideInvalid, path, DecimalText.Canonical(o.Replacement), $"Two {o.Kind.ToString().ToLowerInvariant()} overrides name this indicator; give one.");
+                }
+                else if (o.Kind == OverrideKind.Value && indicator.Scorer.InputKind != Scoring.MeasureKind.Number)
+                {
+                    Error(ProblemCodes.OverrideInvalid, path, DecimalText.Canonical(o.Replacement), "A rating indicator's value cannot be overridden by a number; override its score instead.");
+                }
+                else if (o.Kind == OverrideKind.Score && (o.Replacement < indicator.Scorer.MinimumScore || o.Replacement > indicator.Scorer.MaximumScore))
+                {
+                    Error(ProblemCodes.ScoreOutOfRange, path, DecimalText.Canonical(o.Replacement),
+                        $"A score override must lie within the scorer's range [{DecimalText.Canonical(indicator.Scorer.MinimumScore)}, {DecimalText.Canonical(indicator.Scorer.MaximumScore)}].");
+                }
+            }
+
+            return (valueOverrides, scoreOverrides);
+        }
+
+        private void ScoreIndicator(int i, Dictionary<int, Override> valueOverrides, Dictionary<int, Override> scoreOverrides)
+        {
+            var node = (IndicatorNode)plan.nodes[i];
+            currentPath = node.Path;
+            var scorer = node.Scorer;
+            Scoring.MeasureValue? value = null;
+            if (scorer.InputKind == Scoring.MeasureKind.Number)
+            {
+                if (input.Values.TryGetValue(node.Measure, out var number))
+                {
+                    value = Scoring.MeasureValue.Of(number);
+                }
+                else if (input.Ratings.ContainsKey(node.Measure))
+                {
+                    Error(ProblemCodes.ValueKind, node.Path, input.Ratings[node.Measure].ToString(), $"Measure '{node.Measure}' was given ratings, but indicator '{node.Names.Default}' reads a number.");
+                    return;
+                }
+            }
+            else if (input.Ratings.TryGetValue(node.Measure, out var ratings))
+            {
+                value = Scoring.MeasureValue.Of(ratings);
+            }
+            else if (input.Values.TryGetValue(node.Measure, out var wrong))
+            {
+                Error(ProblemCodes.ValueKind, node.Path, DecimalText.Canonical(wrong), $"Measure '{node.Measure}' was given a number, but indicator '{node.Names.Default}' reads ratings by rater role.");
+                return;
+            }
+
+            if (valueOverrides.TryGetValue(i, out var valueOverride))
+            {
+                originals[i] = value;
+                overrideRecords.Add(new OverrideRecord(valueOverride, value, null));
+                value = Scoring.MeasureValue.Of(valueOverride.Replacement);
+            }
+
+            values[i] = value;
+            var isMissing = value is null;
+            if (value is { } present)
+            {
+                var outcome = scorer.Score(present);
+                if (outcome.IsMissing)
+                {
+                    isMissing = true;
+                    Note(i, outcome.ErrorMessage!);
+                }
+                else if (!outcome.IsValid)
+                {
+                    Error(outcome.ErrorCode!, node.Path, present.ToString(), outcome.ErrorMessage!);
+                    return;
+                }
+                else
+                {
+                    if (outcome.Score < scorer.MinimumScore || outcome.Score > scorer.MaximumScore)
+                    {
+                        throw new InvalidOperationException(
+                            $"Scorer '{node.ScorerSpec.Kind}' at '{node.Path}' returned {DecimalText.Canonical(outcome.Score)}, outside its declared range [{DecimalText.Canonical(scorer.MinimumScore)}, {DecimalText.Canonical(scorer.MaximumScore)}].");
+                    }
+
+                    scorerScores[i] = outcome.Score;
+                    intermediates[i] = outcome.Intermediates;
+                    foreach (var n in outcome.Notes)
+                    {
+                        Note(i, n);
+                    }
+                }
+            }
+
+            missing[i] = isMissing;
+            scoreOverrides.TryGetValue(i, out var scoreOverride);
+            if (isMissing && scoreOverride is null)
+            {
+                switch (node.Missing)
+                {
+                    case MissingValuePolicy.Error:
+                        Error(ProblemCodes.ValueMissing, node.Path, null, $"Indicator '{node.Names.Default}' has no value for measure '{node.Measure}' and its missing-value policy is 'error'.");
+                        return;
+                    case MissingValuePolicy.Minimum:
+                        scorerScores[i] = scorer.MinimumScore;
+                        Note(i, "value missing: scored the scorer's minimum");
+                        break;
+                    default:
+                        excluded[i] = true;
+                        exclusions.Add(new Exclusion(node.Path, $"value of measure '{node.Measure}' missing; policy 'exclude'"));
+                        return;
+                }
+            }
+
+            scores[i] = scorerScores[i] ?? 0m;
+            if (scoreOverride is not null)
+            {
+                overrideRecords.Add(new OverrideRecord(scoreOverride, null, scorerScores[i]));
+                scores[i] = scoreOverride.Replacement;
+            }
+        }
+
+        private void ScoreGroup(int g)
+        {
+            var node = plan.nodes[g];
+            currentPath = node.Path.Length == 0 ? "/" : node.Path;
+            var weightSum = 0m;
+            var weighted = 0m;
+            foreach (var c in plan.children[g])
+            {
+                if (!excluded[c])
+                {
+                    var w = plan.nodes[c].Weight;
+                    weightSum += w;
+                    weighted += w * scores[c];
+                }
+            }
+
+            if (weightSum == 0m)
+            {
+                excluded[g] = true;
+                if (g != 0)
+                {
+                    exclusions.Add(new Exclusion(node.Path, "all children excluded"));
+                }
+
+                return;
+            }
+
+            scores[g] = weighted / weightSum;
+            ApplyZero(g);
+            foreach (var k in plan.gatesByGroup[g])
+            {
+                Decide(k, scores[g]);
+                ApplyZero(g);
+            }
+        }
+
+        private void ApplyZero(int i)
+        {
+            if (zeroRequested[i] && !excluded[i] && !zeroed[i])
+            {
+                zeroed[i] = true;
+                if (scores[i] > 0m)
+                {
+                    scores[i] = 0m;
+                }
+            }
+        }
+
+        private void Decide(int k, decimal? actual)
+        {
+            var gate = scheme.Gates[k];
+            var passed = actual is { } a
+                ? (gate.Direction == ScoreDirection.LowerIsBetter ? a <= gate.Threshold : a >= gate.Threshold)
+                : gate.OnMissing == GateMissingBehavior.Pass;
+            gateResults[k] = new GateResult(gate, passed, actual is null, actual);
+            if (passed)
+            {
+                return;
+            }
+
+            switch (gate.Consequence)
+            {
+                case GateConsequence.ZeroScore:
+                    zeroRequested[plan.indexByPath[gate.ConsequenceTarget!]] = true;
+                    break;
+                case GateConsequence.CapGrade:
+                    gradeCaps.Add(gate.ConsequenceTarget!);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        private void ComputeEffectiveWeights()
+        {
+            effective[0] = 1m;
+            for (var g = 0; g < count; g++)
+            {
+                if (plan.nodes[g].IsIndicator || excluded[g])
+                {
+                    continue;
+                }
+
+                currentPath = plan.nodes[g].Path;
+                var weightSum = 0m;
+                foreach (var c in plan.children[g])
+                {
+                    if (!excluded[c])
+                    {
+                        weightSum += plan.nodes[c].Weight;
+                    }
+                }
+
+                foreach (var c in plan.children[g])
+                {
+                    effective[c] = excluded[c] ? 0m : effective[g] * plan.nodes[c].Weight / weightSum;
+                }
+            }
+        }
+
+        private decimal Contribution(int i) => excluded[i] ? 0m : effective[i] * scores[i] * scheme.Points;
+
+        private ImmutableArray<AdjustmentResult> ApplyAdjustments(out decimal bonus, out decimal penalty)
+        {
+            bonus = 0m;
+            penalty = 0m;
+            var remainingBonus = scheme.MaxBonus ?? 0m;
+            var remainingByScope = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            var results = ImmutableArray.CreateBuilder<AdjustmentResult>(scheme.Adjustments.Length);
+            foreach (var rule in scheme.Adjustments)
+            {
+                var path = "adjustments." + rule.Id;
+                currentPath = path;
+                var unitsMissing = false;
+                if (!input.Values.TryGetValue(rule.Measure, out var units))
+                {
+                    if (input.Ratings.ContainsKey(rule.Measure))
+                    {
+                        Error(ProblemCodes.ValueKind, path, null, $"Measure '{rule.Measure}' was given ratings, but adjustment '{rule.Id}' reads a number of units.");
+                        continue;
+                    }
+
+                    if (rule.Missing == AdjustmentMissingPolicy.Error)
+                    {
+                        Error(ProblemCodes.ValueMissing, path, null, $"Adjustment '{rule.Id}' has no value for measure '{rule.Measure}' and its missing policy is 'error'.");
+                        continue;
+                    }
+
+                    unitsMissing = true;
+                }
+
+                if (units < 0m)
+                {
+                    Error(ProblemCodes.AdjustmentUnits, path, DecimalText.Canonical(units), $"The units of '{rule.Id}' (measure '{rule.Measure}') must be at least 0; the rule's kind gives the sign.");
+                    continue;
+                }
+
+                var raw = units * rule.PointsPerUnit;
+                if (rule.Cap is { } cap && raw > cap)
+                {
+                    raw = cap;
+                }
+
+                decimal applied;
+                if (rule.Kind == AdjustmentKind.Bonus)
+                {
+                    applied = decimal.Min(raw, remainingBonus);
+                    remainingBonus -= applied;
+                    bonus += applied;
+                }
+                else if (rule.ScopePath is { } scope)
+                {
+                    if (!remainingByScope.TryGetValue(scope, out var limit))
+                    {
+                        limit = decimal.Max(Contribution(plan.indexByPath[scope]), 0m);
+                    }
+
+                    applied = decimal.Min(raw, limit);
+                    remainingByScope[scope] = limit - applied;
+                    penalty += applied;
+                }
+                else
+                {
+                    applied = raw;
+                    penalty += applied;
+                }
+
+                results.Add(new AdjustmentResult(rule, units, raw, applied, raw - applied, unitsMissing));
+            }
+
+            return results.ToImmutable();
+        }
+
+        private NodeResult BuildResult(int i)
+        {
+            var node = plan.nodes[i];
+            var kids = plan.children[i];
+            var childResults = ImmutableArray.CreateBuilder<NodeResult>(kids.Length);
+            foreach (var c in kids)
+            {
+                childResults.Add(BuildResult(c));
+            }
+
+            var isExcluded = excluded[i];
+            return new NodeResult(
+                node,
+                values[i],
+                originals[i],
+                missing[i],
+                node.IsIndicator && !isExcluded ? scorerScores[i] : null,
+                isExcluded ? null : scores[i],
+                isExcluded,
+                zeroed[i],
+                effective[i],
+                Contribution(i),
+                intermediates[i].IsDefault ? [] : intermediates[i],
+                notes[i] is { } list ? [.. list] : [],
+                childResults.MoveToImmutable());
+        }
+
+        private void Note(int i, string text) => (notes[i] ??= []).Add(text);
+
+        private void Error(string code, string path, string? value, string message)
+            => Errors.Add(new Problem(code, path.Length == 0 ? "/" : path, value, message, input.SubjectId));
+    }
+}

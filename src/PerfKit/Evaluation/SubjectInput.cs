@@ -1,0 +1,252 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using PerfKit.Internal;
+using PerfKit.Scoring;
+
+namespace PerfKit.Evaluation;
+
+/// <summary>Whether an override replaces an indicator's value or its score.</summary>
+public enum OverrideKind
+{
+    /// <summary>Replaces the value read (before scoring).</summary>
+    Value,
+
+    /// <summary>Replaces the indicator's score (after scoring).</summary>
+    Score,
+}
+
+/// <summary>An override (an appeal's outcome, spec §9): replaces an indicator's value or score, with a reason and an author.</summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class Override
+{
+    private Override(OverrideKind kind, string path, decimal replacement, string reason, string author)
+    {
+        Kind = kind;
+        Path = path;
+        Replacement = replacement;
+        Reason = reason;
+        Author = author;
+    }
+
+    /// <summary>Gets what is replaced.</summary>
+    public OverrideKind Kind { get; }
+
+    /// <summary>Gets the indicator's path.</summary>
+    public string Path { get; }
+
+    /// <summary>Gets the replacing value or score.</summary>
+    public decimal Replacement { get; }
+
+    /// <summary>Gets why (e.g. the appeal's reference).</summary>
+    public string Reason { get; }
+
+    /// <summary>Gets who decided it.</summary>
+    public string Author { get; }
+
+    /// <summary>Creates a value override.</summary>
+    /// <param name="indicatorPath">The indicator's path.</param>
+    /// <param name="value">The replacing value.</param>
+    /// <param name="reason">Why; non-blank.</param>
+    /// <param name="author">Who; non-blank.</param>
+    /// <returns>The override.</returns>
+    /// <exception cref="ArgumentNullException">A text argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> or <paramref name="author"/> is blank.</exception>
+    public static Override OfValue(string indicatorPath, decimal value, string reason, string author)
+        => new(OverrideKind.Value, Guard.NotNull(indicatorPath), value, Guard.NotBlank(reason), Guard.NotBlank(author));
+
+    /// <summary>Creates a score override.</summary>
+    /// <param name="indicatorPath">The indicator's path.</param>
+    /// <param name="score">The replacing normalized score, within the scorer's minimum and maximum.</param>
+    /// <param name="reason">Why; non-blank.</param>
+    /// <param name="author">Who; non-blank.</param>
+    /// <returns>The override.</returns>
+    /// <exception cref="ArgumentNullException">A text argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> or <paramref name="author"/> is blank.</exception>
+    public static Override OfScore(string indicatorPath, decimal score, string reason, string author)
+        => new(OverrideKind.Score, Guard.NotNull(indicatorPath), score, Guard.NotBlank(reason), Guard.NotBlank(author));
+}
+
+/// <summary>One subject's data for a period: decimal values and ratings per measure key, optional base pay and overrides.</summary>
+/// <remarks>Immutable and thread-safe. Create with <see cref="For"/>.</remarks>
+public sealed class SubjectInput
+{
+    internal SubjectInput(string subjectId, ImmutableSortedDictionary<string, decimal> values, ImmutableSortedDictionary<string, RatingSet> ratings, decimal? basePay, ImmutableArray<Override> overrides, ImmutableArray<Problem> problems)
+    {
+        SubjectId = subjectId;
+        Values = values;
+        Ratings = ratings;
+        BasePay = basePay;
+        Overrides = overrides;
+        Problems = problems;
+    }
+
+    /// <summary>Gets the subject's id.</summary>
+    public string SubjectId { get; }
+
+    /// <summary>Gets the decimal values per measure key.</summary>
+    public ImmutableSortedDictionary<string, decimal> Values { get; }
+
+    /// <summary>Gets the ratings per measure key.</summary>
+    public ImmutableSortedDictionary<string, RatingSet> Ratings { get; }
+
+    /// <summary>Gets the base pay for the period, or <see langword="null"/> when no payout is computed.</summary>
+    public decimal? BasePay { get; }
+
+    /// <summary>Gets the overrides in given order.</summary>
+    public ImmutableArray<Override> Overrides { get; }
+
+    /// <summary>Gets problems found while the input was assembled (unparsable or non-finite texts, repeated measures); the evaluation reports them.</summary>
+    public ImmutableArray<Problem> Problems { get; }
+
+    /// <summary>Starts an input for a subject.</summary>
+    /// <param name="subjectId">The subject's id.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="subjectId"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="subjectId"/> is blank.</exception>
+    public static SubjectInputBuilder For(string subjectId) => new(Guard.NotBlank(subjectId));
+}
+
+/// <summary>
+/// Assembles a <see cref="SubjectInput"/>. Bad data (an unparsable text, a measure given twice) is recorded as a
+/// problem, not thrown, so a batch can report it for this subject and go on.
+/// </summary>
+/// <remarks>Not thread-safe.</remarks>
+public sealed class SubjectInputBuilder
+{
+    private readonly string subjectId;
+    private readonly SortedDictionary<string, decimal> values = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, SortedDictionary<string, List<decimal>>> ratings = new(StringComparer.Ordinal);
+    private readonly List<Override> overrides = [];
+    private readonly List<Problem> problems = [];
+    private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+    private decimal? basePay;
+
+    internal SubjectInputBuilder(string subjectId) => this.subjectId = subjectId;
+
+    /// <summary>Sets a measure's decimal value.</summary>
+    /// <param name="measure">The measure key.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="measure"/> is null.</exception>
+    public SubjectInputBuilder Value(string measure, decimal value)
+    {
+        if (Claim(measure, DecimalText.Canonical(value)))
+        {
+            values[measure] = value;
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Sets a measure's value from text, parsed culture-invariantly and strictly: an optional leading '-', digits and
+    /// one optional '.'; no group separators, exponents or white space. "1,5" is rejected, not read as 15.
+    /// NaN, infinity and unparsable texts are recorded as problems naming the subject, measure and text.
+    /// </summary>
+    /// <param name="measure">The measure key.</param>
+    /// <param name="text">The text, e.g. <c>1234.50</c>.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="measure"/> is null.</exception>
+    public SubjectInputBuilder Value(string measure, string? text)
+    {
+        if (!Claim(measure, text))
+        {
+            return this;
+        }
+
+        if (DecimalText.TryParseStrict(text, out var value, out var failure))
+        {
+            values[measure] = value;
+        }
+        else
+        {
+            var nonFinite = failure!.StartsWith("non-finite", StringComparison.Ordinal);
+            problems.Add(new Problem(nonFinite ? ProblemCodes.ValueNonFinite : ProblemCodes.ValueUnparsable, measure, text,
+                $"The value of measure '{measure}' cannot be read: {failure}.", subjectId));
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds ratings from one rater role for a measure (call once per role).</summary>
+    /// <param name="measure">The measure key.</param>
+    /// <param name="role">The rater role, e.g. <c>superior</c>.</param>
+    /// <param name="values">The ratings from that role's raters.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public SubjectInputBuilder Ratings(string measure, string role, params decimal[] values)
+    {
+        Guard.NotNull(measure);
+        Guard.NotNull(role);
+        ArgumentNullException.ThrowIfNull(values);
+        if (this.values.ContainsKey(measure))
+        {
+            problems.Add(new Problem(ProblemCodes.ValueKind, measure, role, $"Measure '{measure}' was given a number and ratings; give one kind of value.", subjectId));
+            return this;
+        }
+
+        seen.Add(measure);
+        if (!ratings.TryGetValue(measure, out var byRole))
+        {
+            byRole = new SortedDictionary<string, List<decimal>>(StringComparer.Ordinal);
+            ratings[measure] = byRole;
+        }
+
+        if (!byRole.TryAdd(role, [.. values]))
+        {
+            problems.Add(new Problem(ProblemCodes.ValueDuplicate, measure, role, $"Ratings of role '{role}' for measure '{measure}' are given twice; give all of a role's ratings in one call.", subjectId));
+        }
+
+        return this;
+    }
+
+    /// <summary>Sets the base pay for the period (payout = base pay × coefficient, or 0 when a cancelPayout gate failed).</summary>
+    /// <param name="value">The base pay, ≥ 0.</param>
+    /// <returns>This builder.</returns>
+    public SubjectInputBuilder BasePay(decimal value)
+    {
+        basePay = value;
+        return this;
+    }
+
+    /// <summary>Adds an override (an appeal's outcome).</summary>
+    /// <param name="value">The override.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    public SubjectInputBuilder With(Override value)
+    {
+        overrides.Add(Guard.NotNull(value));
+        return this;
+    }
+
+    /// <summary>Creates the immutable input.</summary>
+    /// <returns>The input; any data problems recorded travel with it.</returns>
+    public SubjectInput Build()
+    {
+        var inputProblems = new List<Problem>(problems);
+        if (basePay < 0m)
+        {
+            inputProblems.Add(new Problem(ProblemCodes.BasePayInvalid, "basePay", DecimalText.Canonical(basePay.Value), "The base pay must be at least 0.", subjectId));
+        }
+
+        var ratingSets = ratings.ToImmutableSortedDictionary(
+            p => p.Key,
+            p => RatingSet.Create(p.Value.Select(r => new KeyValuePair<string, IEnumerable<decimal>>(r.Key, r.Value))),
+            StringComparer.Ordinal);
+        return new SubjectInput(subjectId, values.ToImmutableSortedDictionary(StringComparer.Ordinal), ratingSets, basePay, [.. overrides], [.. inputProblems]);
+    }
+
+    private bool Claim(string measure, string? attempted)
+    {
+        Guard.NotNull(measure);
+        if (!seen.Add(measure))
+        {
+            problems.Add(new Problem(ProblemCodes.ValueDuplicate, measure, attempted, $"Measure '{measure}' is given twice; give each measure once.", subjectId));
+            return false;
+        }
+
+        return true;
+    }
+}

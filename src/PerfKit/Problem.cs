@@ -1,0 +1,68 @@
+using System;
+using System.Text;
+using PerfKit.Internal;
+
+namespace PerfKit;
+
+/// <summary>
+/// One problem found in data: a scheme being built, a scheme file or a subject's values.
+/// Problems are values (never thrown one by one); a validation reports all of them at once.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class Problem
+{
+    /// <summary>Creates a problem.</summary>
+    /// <param name="code">A stable, dotted code such as <c>weight.sum</c>; see <see cref="ProblemCodes"/>.</param>
+    /// <param name="path">Where the problem is: a node path such as <c>quarterly/npl_rate</c>, a member such as
+    /// <c>grades[1]</c>, or <c>/</c> for the root.</param>
+    /// <param name="attemptedValue">The offending value as text, or <see langword="null"/> when nothing was given.</param>
+    /// <param name="message">A sentence saying what is wrong and what is allowed.</param>
+    /// <param name="subjectId">The subject whose data is at fault, or <see langword="null"/> for scheme problems.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="code"/>, <paramref name="path"/> or <paramref name="message"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="code"/> or <paramref name="message"/> is blank.</exception>
+    public Problem(string code, string path, string? attemptedValue, string message, string? subjectId = null)
+    {
+        Code = Guard.NotBlank(code);
+        Path = Guard.NotNull(path);
+        AttemptedValue = attemptedValue;
+        Message = Guard.NotBlank(message);
+        SubjectId = subjectId;
+    }
+
+    /// <summary>Gets the stable problem code, e.g. <c>weight.sum</c>.</summary>
+    public string Code { get; }
+
+    /// <summary>Gets where the problem is (node path, member path, or <c>/</c> for the root).</summary>
+    public string Path { get; }
+
+    /// <summary>Gets the offending value as text, or <see langword="null"/> when the value was absent.</summary>
+    public string? AttemptedValue { get; }
+
+    /// <summary>Gets a sentence saying what is wrong and what is allowed.</summary>
+    public string Message { get; }
+
+    /// <summary>Gets the subject whose data is at fault, or <see langword="null"/> for a scheme problem.</summary>
+    public string? SubjectId { get; }
+
+    /// <summary>Formats the problem on one line: <c>[code] subject 'S' at path: message (value: v)</c>.</summary>
+    /// <returns>The one-line description.</returns>
+    public override string ToString()
+    {
+        var sb = new StringBuilder();
+        sb.Append('[').Append(Code).Append("] ");
+        if (SubjectId is not null)
+        {
+            sb.Append("subject '").Append(SubjectId).Append("' ");
+        }
+
+        sb.Append("at ").Append(Path.Length == 0 ? "/" : Path).Append(": ").Append(Message);
+        if (AttemptedValue is not null)
+        {
+            sb.Append(" (value: ").Append(AttemptedValue).Append(')');
+        }
+
+        return sb.ToString();
+    }
+
+    internal Problem ForSubject(string subjectId) => new(Code, Path, AttemptedValue, Message, subjectId);
+}

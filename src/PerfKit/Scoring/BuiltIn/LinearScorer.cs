@@ -1,0 +1,79 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using PerfKit.Model;
+
+namespace PerfKit.Scoring.BuiltIn;
+
+/// <summary>Linear KPI scoring (spec §3): s = clamp((x − b) / (t − b), floor, cap), with an optional start line.</summary>
+internal sealed class LinearScorerKind : IScorerKind
+{
+    public const string KindName = "linear";
+
+    public string Name => KindName;
+
+    public string Version => "1";
+
+    public IScorer? Create(ScorerParameterReader parameters)
+    {
+        var baseline = parameters.RequiredNumber("baseline");
+        var target = parameters.RequiredNumber("target");
+        var cap = parameters.OptionalNumber("cap") ?? 1m;
+        var floor = parameters.OptionalNumber("floor") ?? 0m;
+        var startLine = parameters.OptionalNumber("startLine");
+        if (parameters.HasProblems)
+        {
+            return null;
+        }
+
+        if (baseline == target)
+        {
+            parameters.Report(ProblemCodes.LinearBaselineEqualsTarget, "target", target, "The target must differ from the baseline: target above baseline means higher is better, below means lower is better.");
+        }
+
+        if (cap < 1m)
+        {
+            parameters.Report(ProblemCodes.LinearCap, "cap", cap, "The cap must be at least 1 (1 = no credit beyond the target; 1.2 lets over-achievement count up to 120%).");
+        }
+
+        if (floor >= cap)
+        {
+            parameters.Report(ProblemCodes.LinearFloor, "floor", floor, "The floor must be below the cap.");
+        }
+
+        if (startLine is { } line && baseline != target)
+        {
+            var higher = target > baseline;
+            var inside = higher ? line >= baseline && line < target : line <= baseline && line > target;
+            if (!inside)
+            {
+                parameters.Report(ProblemCodes.LinearStartLine, "startLine", line, "The start line must lie from the baseline (inclusive) towards the target (exclusive).");
+            }
+        }
+
+        return new LinearScorer(baseline, target, cap, floor, startLine);
+    }
+}
+
+internal sealed class LinearScorer(decimal baseline, decimal target, decimal cap, decimal floor, decimal? startLine) : IScorer
+{
+    public MeasureKind InputKind => MeasureKind.Number;
+
+    public ScoreDirection Direction => target > baseline ? ScoreDirection.HigherIsBetter : ScoreDirection.LowerIsBetter;
+
+    public decimal MinimumScore => floor;
+
+    public decimal MaximumScore => cap;
+
+    public ScoreOutcome Score(MeasureValue value)
+    {
+        var x = value.Number;
+        if (startLine is { } line && !Directions.Meets(Direction, x, line))
+        {
+            return ScoreOutcome.Scored(floor, notes: ["below the start line: scores the floor"]);
+        }
+
+        var ratio = (x - baseline) / (target - baseline);
+        var score = ratio < floor ? floor : ratio > cap ? cap : ratio;
+        return ScoreOutcome.Scored(score, ImmutableArray.Create(new KeyValuePair<string, decimal>("ratio", ratio)));
+    }
+}
