@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Text;
 using PerfKit.Internal;
 
@@ -21,12 +22,19 @@ public sealed class Problem
     /// <exception cref="ArgumentNullException"><paramref name="code"/>, <paramref name="path"/> or <paramref name="message"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="code"/> or <paramref name="message"/> is blank.</exception>
     public Problem(string code, string path, string? attemptedValue, string message, string? subjectId = null)
+        : this(code, path, attemptedValue, message, subjectId, null, null)
+    {
+    }
+
+    private Problem(string code, string path, string? attemptedValue, string message, string? subjectId, int? line, int? column)
     {
         Code = Guard.NotBlank(code);
         Path = Guard.NotNull(path);
         AttemptedValue = attemptedValue;
         Message = Guard.NotBlank(message);
         SubjectId = subjectId;
+        Line = line;
+        Column = column;
     }
 
     /// <summary>Gets the stable problem code, e.g. <c>weight.sum</c>.</summary>
@@ -44,7 +52,13 @@ public sealed class Problem
     /// <summary>Gets the subject whose data is at fault, or <see langword="null"/> for a scheme problem.</summary>
     public string? SubjectId { get; }
 
-    /// <summary>Formats the problem on one line: <c>[code] subject 'S' at path: message (value: v)</c>.</summary>
+    /// <summary>Gets the 1-based line of the offending token in a file, or <see langword="null"/> when the problem does not come from a file.</summary>
+    public int? Line { get; }
+
+    /// <summary>Gets the 1-based column (in Unicode characters) of the offending token in a file, or <see langword="null"/> when the problem does not come from a file.</summary>
+    public int? Column { get; }
+
+    /// <summary>Formats the problem on one line: <c>[code] subject 'S' at path (line L, column C): message (value: v)</c>; the subject and the position appear when known.</summary>
     /// <returns>The one-line description.</returns>
     public override string ToString()
     {
@@ -55,7 +69,14 @@ public sealed class Problem
             sb.Append("subject '").Append(SubjectId).Append("' ");
         }
 
-        sb.Append("at ").Append(Path.Length == 0 ? "/" : Path).Append(": ").Append(Message);
+        sb.Append("at ").Append(Path.Length == 0 ? "/" : Path);
+        if (Line is { } line && Column is { } column)
+        {
+            sb.Append(" (line ").Append(line.ToString(CultureInfo.InvariantCulture))
+              .Append(", column ").Append(column.ToString(CultureInfo.InvariantCulture)).Append(')');
+        }
+
+        sb.Append(": ").Append(Message);
         if (AttemptedValue is not null)
         {
             sb.Append(" (value: ").Append(AttemptedValue).Append(')');
@@ -64,5 +85,19 @@ public sealed class Problem
         return sb.ToString();
     }
 
-    internal Problem ForSubject(string subjectId) => new(Code, Path, AttemptedValue, Message, subjectId);
+    /// <summary>Returns a copy of this problem that also gives the position of the offending token in a file.</summary>
+    /// <param name="line">The 1-based line.</param>
+    /// <param name="column">The 1-based column, counted in Unicode characters (a character outside the Basic Multilingual Plane counts once).</param>
+    /// <returns>The located problem.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="line"/> or <paramref name="column"/> is below 1.</exception>
+    public Problem At(int line, int column)
+        => new(Code, Path, AttemptedValue, Message, SubjectId, Positive(line), Positive(column));
+
+    internal Problem ForSubject(string subjectId) => new(Code, Path, AttemptedValue, Message, subjectId, Line, Column);
+
+    private static int Positive(int value, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(value, 1, name);
+        return value;
+    }
 }

@@ -35,11 +35,13 @@ public sealed class SchemeEvaluator
     private readonly int[] earlyGates;
     private readonly int[][] gatesByGroup;
     private readonly int[] lateGates;
+    private readonly string fingerprint;
 
     private SchemeEvaluator(Scheme scheme, EvaluatorOptions options)
     {
         Scheme = scheme;
         Options = options;
+        fingerprint = scheme.Fingerprint;
         nodes = [.. scheme.Root.DescendantsAndSelf()];
         indexByPath = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < nodes.Length; i++)
@@ -310,7 +312,7 @@ public sealed class SchemeEvaluator
                 ? (cancelled ? 0m : plan.Options.PayRounding.Round(pay * grade.Coefficient))
                 : null;
 
-            return new Assessment(scheme, input.SubjectId, BuildResult(0), basePoints, bonus, penalty, unclamped, exact, rounded, grade, earned,
+            return new Assessment(scheme, plan.fingerprint, input.SubjectId, BuildResult(0), basePoints, bonus, penalty, unclamped, exact, rounded, grade, earned,
                 gates, adjustments, [.. exclusions], [.. overrideRecords], input.BasePay, payout);
         }
 
