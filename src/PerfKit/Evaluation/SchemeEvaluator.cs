@@ -465,6 +465,12 @@ public sealed class SchemeEvaluator
                     exclusions.Add(new Exclusion(node.Path, "all children excluded"));
                 }
 
+                // A gate on an excluded group's score has nothing to compare: it is decided as missing (§5).
+                foreach (var k in plan.gatesByGroup[g])
+                {
+                    Decide(k, null);
+                }
+
                 return;
             }
 
