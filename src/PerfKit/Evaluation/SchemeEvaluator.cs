@@ -327,8 +327,9 @@ public sealed class SchemeEvaluator
                     continue;
                 }
 
+                // An invalid override is reported and never applied (a number handed to a rating scorer would not be a value it can read).
                 var target = o.Kind == OverrideKind.Value ? valueOverrides : scoreOverrides;
-                if (!target.TryAdd(index, o))
+                if (target.ContainsKey(index))
                 {
                     Error(ProblemCodes.OverrideInvalid, path, DecimalText.Canonical(o.Replacement), $"Two {o.Kind.ToString().ToLowerInvariant()} overrides name this indicator; give one.");
                 }
@@ -340,6 +341,10 @@ public sealed class SchemeEvaluator
                 {
                     Error(ProblemCodes.ScoreOutOfRange, path, DecimalText.Canonical(o.Replacement),
                         $"A score override must lie within the scorer's range [{DecimalText.Canonical(indicator.Scorer.MinimumScore)}, {DecimalText.Canonical(indicator.Scorer.MaximumScore)}].");
+                }
+                else
+                {
+                    target.Add(index, o);
                 }
             }
 
