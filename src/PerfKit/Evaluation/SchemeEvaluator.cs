@@ -185,6 +185,7 @@ public sealed class SchemeEvaluator
         private readonly List<OverrideRecord> overrideRecords = [];
         private readonly List<string> gradeCaps = [];
         private string currentPath = "/";
+        private string? currentValue;
 
         public Run(SchemeEvaluator plan, SubjectInput input)
         {
@@ -217,7 +218,7 @@ public sealed class SchemeEvaluator
             }
             catch (OverflowException)
             {
-                Error(ProblemCodes.ValueOverflow, currentPath, null, $"A computation at '{currentPath}' overflowed the decimal range (±7.9e28); check the subject's values for magnitude errors.");
+                Overflowed();
                 return null;
             }
         }
@@ -227,9 +228,17 @@ public sealed class SchemeEvaluator
             var (valueOverrides, scoreOverrides) = ReadOverrides();
 
             // Steps 1–2: read values, apply value overrides, score indicators, apply score overrides.
+            // An overflow in one indicator is reported and the others are still read, so every problem comes back at once.
             foreach (var i in plan.indicatorIndexes)
             {
-                ScoreIndicator(i, valueOverrides, scoreOverrides);
+                try
+                {
+                    ScoreIndicator(i, valueOverrides, scoreOverrides);
+                }
+                catch (OverflowException)
+                {
+                    Overflowed();
+                }
             }
 
             if (Errors.Count > 0)
@@ -269,6 +278,7 @@ public sealed class SchemeEvaluator
             }
 
             currentPath = "/";
+            currentValue = null;
             var basePoints = scores[0] * scheme.Points;
             ComputeEffectiveWeights();
 
@@ -281,6 +291,7 @@ public sealed class SchemeEvaluator
 
             // Steps 6–7: one clamp, one rounding.
             currentPath = "total";
+            currentValue = null;
             var unclamped = basePoints + bonus - penalty;
             var exact = Math.Clamp(unclamped, scheme.MinPoints, scheme.MaxPoints);
             var rounded = scheme.Rounding.Round(exact);
@@ -303,14 +314,18 @@ public sealed class SchemeEvaluator
                 }
             }
 
+            var tree = BuildResult(0);
+
             // Step 10: payout.
             var gates = gateResults.Select(g => g!).ToImmutableArray();
             var cancelled = gates.Any(g => !g.Passed && g.Gate.Consequence == GateConsequence.CancelPayout);
+            currentPath = "basePay";
+            currentValue = input.BasePay is { } given ? DecimalText.Canonical(given) : null;
             decimal? payout = input.BasePay is { } pay
                 ? (cancelled ? 0m : plan.Options.PayRounding.Round(pay * grade.Coefficient))
                 : null;
 
-            return new Assessment(scheme, input.SubjectId, BuildResult(0), basePoints, bonus, penalty, unclamped, exact, rounded, grade, earned,
+            return new Assessment(scheme, input.SubjectId, tree, basePoints, bonus, penalty, unclamped, exact, rounded, grade, earned,
                 gates, adjustments, [.. exclusions], [.. overrideRecords], input.BasePay, payout);
         }
 
@@ -355,6 +370,7 @@ public sealed class SchemeEvaluator
         {
             var node = (IndicatorNode)plan.nodes[i];
             currentPath = node.Path;
+            currentValue = null;
             var scorer = node.Scorer;
             Scoring.MeasureValue? value = null;
             if (scorer.InputKind == Scoring.MeasureKind.Number)
@@ -387,6 +403,7 @@ public sealed class SchemeEvaluator
             }
 
             values[i] = value;
+            currentValue = value?.ToString();
             var isMissing = value is null;
             if (value is { } present)
             {
@@ -450,6 +467,7 @@ public sealed class SchemeEvaluator
         {
             var node = plan.nodes[g];
             currentPath = node.Path.Length == 0 ? "/" : node.Path;
+            currentValue = null;
             var weightSum = 0m;
             var weighted = 0m;
             foreach (var c in plan.children[g])
@@ -565,6 +583,7 @@ public sealed class SchemeEvaluator
             {
                 var path = "adjustments." + rule.Id;
                 currentPath = path;
+                currentValue = null;
                 var unitsMissing = false;
                 if (!input.Values.TryGetValue(rule.Measure, out var units))
                 {
@@ -589,7 +608,18 @@ public sealed class SchemeEvaluator
                     continue;
                 }
 
-                var raw = units * rule.PointsPerUnit;
+                currentValue = DecimalText.Canonical(units);
+                decimal raw;
+                try
+                {
+                    raw = units * rule.PointsPerUnit;
+                }
+                catch (OverflowException)
+                {
+                    Overflowed();
+                    continue;
+                }
+
                 if (rule.Cap is { } cap && raw > cap)
                 {
                     raw = cap;
@@ -651,6 +681,9 @@ public sealed class SchemeEvaluator
                 notes[i] is { } list ? [.. list] : [],
                 childResults.MoveToImmutable());
         }
+
+        private void Overflowed()
+            => Error(ProblemCodes.ValueOverflow, currentPath, currentValue, $"A computation at '{currentPath}' overflowed the decimal range (±7.9e28); check the subject's values for magnitude errors.");
 
         private void Note(int i, string text) => (notes[i] ??= []).Add(text);
 
