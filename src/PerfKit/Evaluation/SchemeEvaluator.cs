@@ -227,7 +227,7 @@ public sealed class SchemeEvaluator
         {
             var (valueOverrides, scoreOverrides) = ReadOverrides();
 
-            // Steps 1–2: read values, apply value overrides, score indicators, apply score overrides.
+            // Steps 1–2: read values, apply value overrides, score indicators, apply score overrides; read the adjustments' units.
             // An overflow in one indicator is reported and the others are still read, so every problem comes back at once.
             foreach (var i in plan.indicatorIndexes)
             {
@@ -241,6 +241,7 @@ public sealed class SchemeEvaluator
                 }
             }
 
+            var units = ReadUnits();
             if (Errors.Count > 0)
             {
                 return null;
@@ -283,11 +284,7 @@ public sealed class SchemeEvaluator
             ComputeEffectiveWeights();
 
             // Step 5: bonuses and penalties.
-            var adjustments = ApplyAdjustments(out var bonus, out var penalty);
-            if (Errors.Count > 0)
-            {
-                return null;
-            }
+            var adjustments = ApplyAdjustments(units, out var bonus, out var penalty);
 
             // Steps 6–7: one clamp, one rounding.
             currentPath = "total";
@@ -442,7 +439,11 @@ public sealed class SchemeEvaluator
                 switch (node.Missing)
                 {
                     case MissingValuePolicy.Error:
-                        Error(ProblemCodes.ValueMissing, node.Path, null, $"Indicator '{node.Names.Default}' has no value for measure '{node.Measure}' and its missing-value policy is 'error'.");
+                        if (!Unreadable(node.Measure))
+                        {
+                            Error(ProblemCodes.ValueMissing, node.Path, null, $"Indicator '{node.Names.Default}' has no value for measure '{node.Measure}' and its missing-value policy is 'error'.");
+                        }
+
                         return;
                     case MissingValuePolicy.Minimum:
                         scorerScores[i] = scorer.MinimumScore;
@@ -572,15 +573,13 @@ public sealed class SchemeEvaluator
 
         private decimal Contribution(int i) => excluded[i] ? 0m : effective[i] * scores[i] * scheme.Points;
 
-        private ImmutableArray<AdjustmentResult> ApplyAdjustments(out decimal bonus, out decimal penalty)
+        /// <summary>Reads every adjustment rule's units and its capped raw points (step 1, so their problems are reported with the rest).</summary>
+        private (decimal Units, decimal Raw, bool Missing)[] ReadUnits()
         {
-            bonus = 0m;
-            penalty = 0m;
-            var remainingBonus = scheme.MaxBonus ?? 0m;
-            var remainingByScope = new Dictionary<string, decimal>(StringComparer.Ordinal);
-            var results = ImmutableArray.CreateBuilder<AdjustmentResult>(scheme.Adjustments.Length);
-            foreach (var rule in scheme.Adjustments)
+            var read = new (decimal Units, decimal Raw, bool Missing)[scheme.Adjustments.Length];
+            for (var k = 0; k < scheme.Adjustments.Length; k++)
             {
+                var rule = scheme.Adjustments[k];
                 var path = "adjustments." + rule.Id;
                 currentPath = path;
                 currentValue = null;
@@ -595,7 +594,11 @@ public sealed class SchemeEvaluator
 
                     if (rule.Missing == AdjustmentMissingPolicy.Error)
                     {
-                        Error(ProblemCodes.ValueMissing, path, null, $"Adjustment '{rule.Id}' has no value for measure '{rule.Measure}' and its missing policy is 'error'.");
+                        if (!Unreadable(rule.Measure))
+                        {
+                            Error(ProblemCodes.ValueMissing, path, null, $"Adjustment '{rule.Id}' has no value for measure '{rule.Measure}' and its missing policy is 'error'.");
+                        }
+
                         continue;
                     }
 
@@ -625,6 +628,25 @@ public sealed class SchemeEvaluator
                     raw = cap;
                 }
 
+                read[k] = (units, raw, unitsMissing);
+            }
+
+            return read;
+        }
+
+        private ImmutableArray<AdjustmentResult> ApplyAdjustments((decimal Units, decimal Raw, bool Missing)[] read, out decimal bonus, out decimal penalty)
+        {
+            bonus = 0m;
+            penalty = 0m;
+            var remainingBonus = scheme.MaxBonus ?? 0m;
+            var remainingByScope = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            var results = ImmutableArray.CreateBuilder<AdjustmentResult>(scheme.Adjustments.Length);
+            for (var k = 0; k < scheme.Adjustments.Length; k++)
+            {
+                var rule = scheme.Adjustments[k];
+                var (units, raw, unitsMissing) = read[k];
+                currentPath = "adjustments." + rule.Id;
+                currentValue = DecimalText.Canonical(units);
                 decimal applied;
                 if (rule.Kind == AdjustmentKind.Bonus)
                 {
@@ -680,6 +702,20 @@ public sealed class SchemeEvaluator
                 intermediates[i].IsDefault ? [] : intermediates[i],
                 notes[i] is { } list ? [.. list] : [],
                 childResults.MoveToImmutable());
+        }
+
+        /// <summary>Whether the input already reports the measure's text as unreadable (so it is not reported missing as well).</summary>
+        private bool Unreadable(string measure)
+        {
+            foreach (var problem in input.Problems)
+            {
+                if (problem.Code is ProblemCodes.ValueUnparsable or ProblemCodes.ValueNonFinite && string.Equals(problem.Path, measure, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private void Overflowed()
