@@ -128,3 +128,29 @@ internal sealed class CultureScope : IDisposable
         CultureInfo.CurrentUICulture = uiCulture;
     }
 }
+
+/// <summary>Reflection checks that a result type is a sealed, get-only, immutable-collection type.</summary>
+internal static class Immutability
+{
+    public static void AssertImmutable(Type type)
+    {
+        Assert.True(type.IsSealed, $"{type.Name} must be sealed.");
+        Assert.Empty(type.GetConstructors(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance));
+        foreach (var property in type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+        {
+            Assert.True(property.SetMethod is null, $"{type.Name}.{property.Name} must have no setter (not even init).");
+            var t = property.PropertyType;
+            if (t != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(t))
+            {
+                var immutable = t.IsGenericType && t.Namespace == "System.Collections.Immutable";
+                var lazyView = t.IsGenericType && t.GetGenericTypeDefinition() == typeof(System.Collections.Generic.IEnumerable<>);
+                Assert.True(immutable || lazyView, $"{type.Name}.{property.Name} is a {t.Name}; collections must be immutable.");
+            }
+        }
+
+        foreach (var field in type.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance))
+        {
+            Assert.True(field.IsInitOnly, $"{type.Name}.{field.Name} must be readonly.");
+        }
+    }
+}

@@ -8,6 +8,9 @@ namespace PerfKit.Tests.Evaluation;
 public sealed class OverrideTests
 {
     [Fact]
+    public void Type_IsImmutable() => Immutability.AssertImmutable(typeof(Override));
+
+    [Fact]
     public void OfValue_Arguments_KeptAsGiven()
     {
         var o = Override.OfValue("monthly/new_accounts", 10m, "appeal 2024-03", "branch.head");

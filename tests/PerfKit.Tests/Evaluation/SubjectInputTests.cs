@@ -9,6 +9,9 @@ namespace PerfKit.Tests.Evaluation;
 public sealed class SubjectInputTests
 {
     [Fact]
+    public void Type_IsImmutable() => Immutability.AssertImmutable(typeof(SubjectInput));
+
+    [Fact]
     public void For_NullId_ArgumentNullException()
         => Assert.Throws<ArgumentNullException>(() => SubjectInput.For(null!));
 
