@@ -19,6 +19,22 @@ public sealed class EvaluatorOptions
 
     /// <summary>Gets the rounding of the payout to the currency's minor unit (default 2 decimals, AwayFromZero).</summary>
     public RoundingPolicy PayRounding { get; init; } = RoundingPolicy.Default;
+
+    /// <summary>
+    /// Gets what happens to a value for a measure the scheme does not read (default <see cref="UnknownMeasureHandling.Reject"/>:
+    /// a misspelt key would otherwise leave the real measure missing without a word).
+    /// </summary>
+    public UnknownMeasureHandling UnknownMeasures { get; init; } = UnknownMeasureHandling.Reject;
+}
+
+/// <summary>What an evaluator does with a value for a measure its scheme does not read.</summary>
+public enum UnknownMeasureHandling
+{
+    /// <summary>The subject's evaluation fails with <c>value.unknownMeasure</c> naming the measure (the default).</summary>
+    Reject,
+
+    /// <summary>The value is ignored; for hosts that hand every scheme the same superset of measures.</summary>
+    Ignore,
 }
 
 /// <summary>
@@ -35,12 +51,14 @@ public sealed class SchemeEvaluator
     private readonly int[] earlyGates;
     private readonly int[][] gatesByGroup;
     private readonly int[] lateGates;
+    private readonly HashSet<string> measures;
 
     private SchemeEvaluator(Scheme scheme, EvaluatorOptions options)
     {
         Scheme = scheme;
         Options = options;
         nodes = [.. scheme.Root.DescendantsAndSelf()];
+        measures = new HashSet<string>(scheme.Measures, StringComparer.Ordinal);
         indexByPath = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < nodes.Length; i++)
         {
@@ -93,6 +111,11 @@ public sealed class SchemeEvaluator
         if (options.PayRounding is null)
         {
             throw new ArgumentException("EvaluatorOptions.PayRounding must be set.", nameof(options));
+        }
+
+        if (!Enum.IsDefined(options.UnknownMeasures))
+        {
+            throw new ArgumentException("EvaluatorOptions.UnknownMeasures must be a defined UnknownMeasureHandling value.", nameof(options));
         }
 
         return new SchemeEvaluator(scheme, options);
@@ -206,6 +229,10 @@ public sealed class SchemeEvaluator
             notes = new List<string>?[count];
             gateResults = new GateResult?[scheme.Gates.Length];
             Errors.AddRange(input.Problems);
+            if (plan.Options.UnknownMeasures == UnknownMeasureHandling.Reject)
+            {
+                RejectUnknownMeasures();
+            }
         }
 
         public List<Problem> Errors { get; } = [];
@@ -220,6 +247,18 @@ public sealed class SchemeEvaluator
             {
                 Overflowed();
                 return null;
+            }
+        }
+
+        private void RejectUnknownMeasures()
+        {
+            foreach (var measure in input.Values.Keys.Concat(input.Ratings.Keys))
+            {
+                if (!plan.measures.Contains(measure))
+                {
+                    Error(ProblemCodes.ValueUnknownMeasure, measure, measure,
+                        $"Scheme '{scheme.Id}' reads no measure '{measure}'; check the key's spelling, or set EvaluatorOptions.UnknownMeasures to Ignore when subjects carry extra measures.");
+                }
             }
         }
 
