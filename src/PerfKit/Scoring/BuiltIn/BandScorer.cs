@@ -18,7 +18,7 @@ internal sealed class BandScorerKind : IScorerKind
     {
         var direction = Directions.Read(parameters);
         var list = parameters.OptionalList("bands");
-        if (list is null && !parameters.HasProblems)
+        if (!parameters.IsGiven("bands"))
         {
             parameters.Report(ProblemCodes.ScorerParameterMissing, "bands", null, "A band scorer needs 'bands': a list of {bound, score} from worst to best.");
         }

@@ -25,7 +25,7 @@ internal sealed class RatingScorerKind : IScorerKind
         var roles = parameters.OptionalMap("roles");
         var target = parameters.OptionalNumber("target");
         var cap = parameters.OptionalNumber("cap");
-        if (roles is null && !parameters.HasProblems)
+        if (!parameters.IsGiven("roles"))
         {
             parameters.Report(ProblemCodes.ScorerParameterMissing, "roles", null, "A rating scorer needs 'roles': a map from rater role to a positive weight, e.g. {superior: 50, peer: 30, subordinate: 20}.");
         }
