@@ -308,7 +308,8 @@ public sealed class SchemeBuilder
 
             var nodeNames = g.Names.Build(display, g.Id, Problems);
             var mode = g.ChildWeights;
-            if (mode.Kind == WeightModeKind.Points && mode.Points <= 0m)
+            var modeOk = !(mode.Kind == WeightModeKind.Points && mode.Points <= 0m);
+            if (!modeOk)
             {
                 Add(ProblemCodes.WeightPoints, display, mode.Points!.Value, "The points N of a points(N) group must be positive.");
                 ok = false;
@@ -344,7 +345,8 @@ public sealed class SchemeBuilder
                 }
             }
 
-            if (weightsOk && mode.RequiredSum is { } required && sum != required)
+            // A non-positive N is already reported; positive weights cannot sum to it, so no second problem.
+            if (weightsOk && modeOk && mode.RequiredSum is { } required && sum != required)
             {
                 Add(ProblemCodes.WeightSum, display, sum, $"The children's weights of a {mode} group must sum to exactly {DecimalText.Canonical(required)}.");
                 weightsOk = false;
