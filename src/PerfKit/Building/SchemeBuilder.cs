@@ -572,9 +572,12 @@ public sealed class SchemeBuilder
                 Add(ProblemCodes.MaxPointsRequired, "maxPoints", null, "A scheme with a scorer that can exceed 1 (cap > 1) must declare maxPoints.");
             }
 
+            // Without a declared maxPoints the maximum is P + maxBonus; when P or maxBonus is already reported as out
+            // of range, that default is meaningless and comparing minPoints with it would report the same mistake twice.
+            var defaultMaxKnown = b.points > 0m && !(b.maxBonus < 0m);
             var max = b.maxPoints ?? b.points + (b.maxBonus ?? 0m);
             var min = b.minPoints ?? 0m;
-            if (min >= max)
+            if ((b.maxPoints is not null || defaultMaxKnown) && min >= max)
             {
                 Add(ProblemCodes.PointsBounds, b.maxPoints is null ? "minPoints" : "maxPoints", b.maxPoints ?? min,
                     $"minPoints ({DecimalText.Canonical(min)}) must be below maxPoints ({DecimalText.Canonical(max)}).");
