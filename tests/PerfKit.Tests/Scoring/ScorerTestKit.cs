@@ -15,7 +15,7 @@ internal static class ScorerTestKit
     public const string Path = "monthly/x";
 
     /// <summary>A scheme builder holding only <paramref name="spec"/>; maxPoints is declared so that capped scorers add no scheme problem.</summary>
-    public static Building.SchemeBuilder SchemeWith(ScorerSpec spec, ScorerRegistry? registry = null)
+    public static PerfKit.Building.SchemeBuilder SchemeWith(ScorerSpec spec, ScorerRegistry? registry = null)
         => Scheme.CreateBuilder("unit", "1", registry)
             .Name("Unit scheme")
             .MaxPoints(1000m)
