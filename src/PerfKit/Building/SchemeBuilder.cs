@@ -339,6 +339,15 @@ public sealed class SchemeBuilder
                     Add(ProblemCodes.WeightNonPositive, childPath, childWeight, "A weight must be positive; an informational measure is a tracked value, not a scored node.");
                     weightsOk = false;
                 }
+                else if (childWeight > decimal.MaxValue - sum)
+                {
+                    if (weightsOk)
+                    {
+                        Add(ProblemCodes.WeightSum, display, childWeight, $"The children's weights of '{display}' add up beyond the decimal range (±7.9e28); write smaller weights.");
+                    }
+
+                    weightsOk = false;
+                }
                 else
                 {
                     sum += childWeight;
@@ -574,10 +583,24 @@ public sealed class SchemeBuilder
 
             // Without a declared maxPoints the maximum is P + maxBonus; when P or maxBonus is already reported as out
             // of range, that default is meaningless and comparing minPoints with it would report the same mistake twice.
-            var defaultMaxKnown = b.points > 0m && !(b.maxBonus < 0m);
+            if (b.maxPoints is null && (b.points <= 0m || b.maxBonus < 0m))
+            {
+                return;
+            }
+
+            if (b.maxPoints is null && b.maxBonus is { } bonus && b.points > decimal.MaxValue - bonus)
+            {
+                if (!anyScorerAboveOne)
+                {
+                    Add(ProblemCodes.MaxPointsRequired, "maxPoints", null, "P + maxBonus lies beyond the decimal range (±7.9e28), so the default maximum cannot be computed; declare maxPoints.");
+                }
+
+                return;
+            }
+
             var max = b.maxPoints ?? b.points + (b.maxBonus ?? 0m);
             var min = b.minPoints ?? 0m;
-            if ((b.maxPoints is not null || defaultMaxKnown) && min >= max)
+            if (min >= max)
             {
                 Add(ProblemCodes.PointsBounds, b.maxPoints is null ? "minPoints" : "maxPoints", b.maxPoints ?? min,
                     $"minPoints ({DecimalText.Canonical(min)}) must be below maxPoints ({DecimalText.Canonical(max)}).");

@@ -121,6 +121,14 @@ public sealed class GroupBuilderTests
             .Indicator("b", 1m, "b", L)
             .Indicator("c", 7.5m, "c", L)).Validate());
 
+    [Fact]
+    public void Validate_WeightsSummingBeyondTheDecimalRange_ReportsWeightSumInsteadOfThrowing()
+        => AssertSingle(
+            WithRoot(WeightMode.Normalize, r => r
+                .Indicator("a", 5e28m, "a", L)
+                .Indicator("b", 5e28m, "b", L)),
+            ProblemCodes.WeightSum, "/", "50000000000000000000000000000"); // 5e28 + 5e28 > 7.9e28
+
     [Theory]
     [InlineData("0")]
     [InlineData("-10")]

@@ -139,6 +139,14 @@ public sealed class SchemeBuilderTests
     }
 
     [Fact]
+    public void Validate_PPlusMaxBonusBeyondTheDecimalRange_ReportsMaxPointsRequiredInsteadOfThrowing()
+        => AssertSingle(Valid().Points(7e28m).MaxBonus(5e28m), ProblemCodes.MaxPointsRequired, "maxPoints", null);
+
+    [Fact]
+    public void Validate_PPlusMaxBonusBeyondTheDecimalRangeWithDeclaredMaxPoints_IsValid()
+        => Assert.Empty(Valid().Points(7e28m).MaxBonus(5e28m).MaxPoints(7.5e28m).Validate());
+
+    [Fact]
     public void Validate_MaxBonusZero_IsValid()
         => Assert.Empty(Valid().MaxBonus(0m).Validate());
 
