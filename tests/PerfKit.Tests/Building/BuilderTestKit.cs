@@ -35,10 +35,18 @@ internal static class BuilderTestKit
     /// <summary>Asserts that exactly one problem is reported, with this code, path and attempted value.</summary>
     public static Problem AssertSingle(SchemeBuilder builder, string code, string path, string? attemptedValue)
     {
-        var problems = builder.Validate();
+        var problems = ValidateUnderTurkishCulture(builder);
         var problem = Assert.Single(problems);
         AssertProblem(problem, code, path, attemptedValue);
         return problem;
+    }
+
+    /// <summary>Validates under tr-TR (comma decimal separator, dotted/dotless i), where culture-sensitive printing would show.</summary>
+    public static ImmutableArray<Problem> ValidateUnderTurkishCulture(SchemeBuilder builder)
+    {
+        var problems = ImmutableArray<Problem>.Empty;
+        Internal.ForcedCulture.Run("tr-TR", () => problems = builder.Validate());
+        return problems;
     }
 
     /// <summary>Asserts a problem's code, path and attempted value, and that it has a message.</summary>
@@ -49,7 +57,4 @@ internal static class BuilderTestKit
         Assert.Equal(attemptedValue, problem.AttemptedValue);
         Assert.False(string.IsNullOrWhiteSpace(problem.Message));
     }
-
-    /// <summary>Every problem's code, for a quick look in a failure message.</summary>
-    public static ImmutableArray<string> Codes(SchemeBuilder builder) => [.. System.Linq.Enumerable.Select(builder.Validate(), p => p.Code)];
 }

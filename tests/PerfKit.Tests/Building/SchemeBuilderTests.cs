@@ -267,7 +267,7 @@ public sealed class SchemeBuilderTests
     [Fact]
     public void Validate_ProblemsInManyPlaces_ReportsAllOfThemInOrder()
     {
-        var problems = ManyProblems().Validate();
+        var problems = ValidateUnderTurkishCulture(ManyProblems());
 
         Assert.Collection(
             problems,

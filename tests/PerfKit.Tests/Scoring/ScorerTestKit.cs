@@ -28,9 +28,16 @@ internal static class ScorerTestKit
     public static IScorer Create(ScorerSpec spec, ScorerRegistry? registry = null)
         => SchemeWith(spec, registry).Build().Indicators.Single().Scorer;
 
-    /// <summary>Every problem a scheme holding only <paramref name="spec"/> reports.</summary>
+    /// <summary>
+    /// Every problem a scheme holding only <paramref name="spec"/> reports, validated under de-DE so that an attempted
+    /// value printed with the current culture ("0,9") would not match the invariant text the tests expect ("0.9").
+    /// </summary>
     public static ImmutableArray<Problem> Problems(ScorerSpec spec, ScorerRegistry? registry = null)
-        => SchemeWith(spec, registry).Validate();
+    {
+        var problems = ImmutableArray<Problem>.Empty;
+        Internal.ForcedCulture.Run("de-DE", () => problems = SchemeWith(spec, registry).Validate());
+        return problems;
+    }
 
     /// <summary>Asserts that the scheme reports exactly one problem and that it has the given code, path and value.</summary>
     public static Problem SingleProblem(ScorerSpec spec, string code, string parameterPath, string? attemptedValue, ScorerRegistry? registry = null)
