@@ -62,7 +62,8 @@ internal sealed class RatingScorerKind : IScorerKind
             }
         }
 
-        if (target is { } t && (t <= 0m || t > high || t <= low))
+        // The target is placed on a valid scale only; on a rejected scale it would be reported for the same mistake.
+        if (target is { } t && (t <= 0m || (low < high && (t > high || t <= low))))
         {
             parameters.Report(ProblemCodes.RatingTarget, "target", t, "A target rating must lie above the scale's low end, up to its high end, and be positive.");
         }

@@ -40,11 +40,20 @@ public sealed class BandScorerKindTests
             ProblemCodes.BandScoreRange, "bands[1].score", "1.2");
 
     [Fact]
-    public void Create_NegativeFirstScore_ReportsScoreRange()
-    {
-        var problems = Problems(Scorers.Band(ScoreDirection.HigherIsBetter, [(0.6m, -0.1m), (0.8m, 0.5m)]));
+    public void Create_NegativeFirstScore_ReportsOnlyTheScoreRange()
+        => SingleProblem( // not also "the default below 0 is above the first score"
+            Scorers.Band(ScoreDirection.HigherIsBetter, [(0.6m, -0.1m), (0.8m, 0.5m)]),
+            ProblemCodes.BandScoreRange, "bands[0].score", "-0.1");
 
-        AssertProblem(problems[0], ProblemCodes.BandScoreRange, "monthly/x.scorer.bands[0].score", "-0.1");
+    [Fact]
+    public void Create_BelowAboveOne_ReportsBelowEvenWhenTheFirstScoreIsWrong()
+    {
+        var problems = Problems(Scorers.Band(ScoreDirection.HigherIsBetter, [(0.6m, 1.5m)], below: 1.2m));
+
+        Assert.Collection(
+            problems,
+            p => AssertProblem(p, ProblemCodes.BandScoreRange, "monthly/x.scorer.bands[0].score", "1.5"),
+            p => AssertProblem(p, ProblemCodes.BandBelow, "monthly/x.scorer.below", "1.2"));
     }
 
     [Fact]

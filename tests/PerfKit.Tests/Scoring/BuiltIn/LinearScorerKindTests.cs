@@ -65,13 +65,28 @@ public sealed class LinearScorerKindTests
     [Fact]
     public void Create_SeveralValueProblems_ReportsEachOfThem()
     {
-        // cap 0.5 < 1, floor 0.7 ≥ cap 0.5, start line 20 beyond the target 10.
+        // baseline = target, and floor 2 not below the cap 1.5 (the start line cannot be placed without a direction).
+        var problems = Problems(Scorers.Linear(10m, 10m, cap: 1.5m, floor: 2m, startLine: 20m));
+
+        Assert.Collection(
+            problems,
+            p => AssertProblem(p, ProblemCodes.LinearBaselineEqualsTarget, "monthly/x.scorer.target", "10"),
+            p => AssertProblem(p, ProblemCodes.LinearFloor, "monthly/x.scorer.floor", "2"));
+    }
+
+    [Fact]
+    public void Create_CapBelowOneWithDefaultFloor_ReportsOnlyTheCap()
+        => SingleProblem(Scorers.Linear(0m, 10m, cap: 0m), ProblemCodes.LinearCap, "cap", "0"); // not also "floor 0 ≥ cap 0"
+
+    [Fact]
+    public void Create_CapAndStartLineWrong_ReportsBoth()
+    {
+        // cap 0.5 < 1 and start line 20 beyond the target 10; the floor 0.7 is not compared with the rejected cap.
         var problems = Problems(Scorers.Linear(0m, 10m, cap: 0.5m, floor: 0.7m, startLine: 20m));
 
         Assert.Collection(
             problems,
             p => AssertProblem(p, ProblemCodes.LinearCap, "monthly/x.scorer.cap", "0.5"),
-            p => AssertProblem(p, ProblemCodes.LinearFloor, "monthly/x.scorer.floor", "0.7"),
             p => AssertProblem(p, ProblemCodes.LinearStartLine, "monthly/x.scorer.startLine", "20"));
     }
 

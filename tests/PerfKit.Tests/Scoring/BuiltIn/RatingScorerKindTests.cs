@@ -16,6 +16,21 @@ public sealed class RatingScorerKindTests
         => SingleProblem(Scorers.Rating(D(low), D(high), Roles), ProblemCodes.RatingScale, "high", high);
 
     [Fact]
+    public void Create_ScaleReversedWithTarget_ReportsOnlyTheScale()
+        => SingleProblem(Scorers.Rating(5m, 1m, Roles, target: 3m), ProblemCodes.RatingScale, "high", "1"); // 3 is not checked against [5, 1]
+
+    [Fact]
+    public void Create_ScaleReversedWithNegativeTarget_ReportsBoth()
+    {
+        var problems = Problems(Scorers.Rating(5m, 1m, Roles, target: -3m));
+
+        Assert.Collection(
+            problems,
+            p => AssertProblem(p, ProblemCodes.RatingScale, "monthly/x.scorer.high", "1"),
+            p => AssertProblem(p, ProblemCodes.RatingTarget, "monthly/x.scorer.target", "-3"));
+    }
+
+    [Fact]
     public void Create_NoRoles_ReportsRoles()
         => SingleProblem(Scorers.Rating(1m, 5m, []), ProblemCodes.RatingRoles, "roles", "{}");
 

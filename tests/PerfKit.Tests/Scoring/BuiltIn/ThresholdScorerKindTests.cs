@@ -24,15 +24,18 @@ public sealed class ThresholdScorerKindTests
         => SingleProblem(Scorers.Threshold(ScoreDirection.HigherIsBetter, 95m, fail: -0.1m), ProblemCodes.ThresholdScores, "fail", "-0.1");
 
     [Fact]
-    public void Create_NegativePass_ReportsPassAndFail()
+    public void Create_NegativePass_ReportsOnlyThePass()
+        => SingleProblem(Scorers.Threshold(ScoreDirection.HigherIsBetter, 95m, pass: -0.1m), ProblemCodes.ThresholdScores, "pass", "-0.1"); // not also "fail 0 ≥ pass"
+
+    [Fact]
+    public void Create_PassAndFailBothAboveOne_ReportsBoth()
     {
-        // pass −0.1 is outside [0, 1], and the default fail 0 is then not below it.
-        var problems = Problems(Scorers.Threshold(ScoreDirection.HigherIsBetter, 95m, pass: -0.1m));
+        var problems = Problems(Scorers.Threshold(ScoreDirection.HigherIsBetter, 95m, pass: 1.5m, fail: 1.2m));
 
         Assert.Collection(
             problems,
-            p => AssertProblem(p, ProblemCodes.ThresholdScores, "monthly/x.scorer.pass", "-0.1"),
-            p => AssertProblem(p, ProblemCodes.ThresholdScores, "monthly/x.scorer.fail", "0"));
+            p => AssertProblem(p, ProblemCodes.ThresholdScores, "monthly/x.scorer.pass", "1.5"),
+            p => AssertProblem(p, ProblemCodes.ThresholdScores, "monthly/x.scorer.fail", "1.2"));
     }
 
     [Fact]
