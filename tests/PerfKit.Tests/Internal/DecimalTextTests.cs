@@ -85,7 +85,7 @@ public sealed class DecimalTextTests
     [MemberData(nameof(Cultures))]
     public void TryParseStrict_NonFinite_IsRejectedAsNonFinite(string culture)
     {
-        foreach (var text in new[] { "NaN", "nan", "Infinity", "-Infinity", "infinity", "∞", "-∞" })
+        foreach (var text in new[] { "NaN", "nan", "-NaN", "Infinity", "-Infinity", "infinity", "∞", "-∞" })
         {
             Assert.StartsWith("non-finite", AssertRejected(culture, text), StringComparison.Ordinal);
         }
