@@ -15,7 +15,7 @@ public sealed class Problem
     /// <summary>Creates a problem.</summary>
     /// <param name="code">A stable, dotted code such as <c>weight.sum</c>; see <see cref="ProblemCodes"/>.</param>
     /// <param name="path">Where the problem is: a node path such as <c>quarterly/npl_rate</c>, a member such as
-    /// <c>grades[1]</c>, or <c>/</c> for the root.</param>
+    /// <c>grades[1]</c>, <c>/</c> for the root, or, for a scheme file, a JSON path such as <c>$.root.children[1].weight</c>.</param>
     /// <param name="attemptedValue">The offending value as text, or <see langword="null"/> when nothing was given.</param>
     /// <param name="message">A sentence saying what is wrong and what is allowed.</param>
     /// <param name="subjectId">The subject whose data is at fault, or <see langword="null"/> for scheme problems.</param>
@@ -40,7 +40,7 @@ public sealed class Problem
     /// <summary>Gets the stable problem code, e.g. <c>weight.sum</c>.</summary>
     public string Code { get; }
 
-    /// <summary>Gets where the problem is (node path, member path, or <c>/</c> for the root).</summary>
+    /// <summary>Gets where the problem is (node path, member path, <c>/</c> for the root, or a JSON path in a scheme file).</summary>
     public string Path { get; }
 
     /// <summary>Gets the offending value as text, or <see langword="null"/> when the value was absent.</summary>

@@ -16,6 +16,12 @@ internal sealed class FileProblems(int max)
 
     public bool HasAny => items.Count > 0 || overflowed;
 
+    /// <summary>Gets a value indicating whether no more problems can be kept (further ones only mark the list as cut short).</summary>
+    public bool IsFull => items.Count >= max;
+
+    /// <summary>Notes that a problem was found after the list was full.</summary>
+    public void MarkCutShort() => overflowed = true;
+
     public void Add(string code, string path, string? attemptedValue, string message, int offset)
     {
         if (items.Count >= max)

@@ -110,6 +110,12 @@ internal sealed class SchemeFileReader
             CheckScorerVersions(versions, JsonPath.Property(JsonPath.Root, "scorerVersions"));
         }
 
+        if (nodeLimitReported || problems.IsFull)
+        {
+            // The tree was cut short, or no more problems can be reported: the model's view of a partial file adds nothing.
+            return null;
+        }
+
         builder.TryBuild(out var scheme, out var modelProblems, out var treeProblems);
         AddModelProblems(document, modelProblems, treeProblems);
         return problems.HasAny ? null : scheme;
@@ -515,10 +521,6 @@ internal sealed class SchemeFileReader
             nodeLimitReported = true;
             Report(ProblemCodes.JsonLimit, path, null, $"The scheme has more than {limits.MaxNodes.ToString("N0", CultureInfo.InvariantCulture)} groups and indicators; the rest of the tree was not read.", item.Offset);
         }
-        else
-        {
-            Poison(path);
-        }
 
         return false;
     }
@@ -785,7 +787,7 @@ internal sealed class SchemeFileReader
         var (treeStart, treeLength) = treeRange.GetOffsetAndLength(modelProblems.Length);
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
         var anyPoisoned = poisoned.Count > 0;
-        for (var i = 0; i < modelProblems.Length; i++)
+        for (var i = 0; i < modelProblems.Length && !problems.IsFull; i++)
         {
             var p = modelProblems[i];
             var (path, offset) = i >= treeStart && i < treeStart + treeLength
@@ -1104,6 +1106,7 @@ internal sealed class SchemeFileReader
         /// <summary>Reports every member no getter asked for.</summary>
         public void Finish()
         {
+            string? allowed = null;
             foreach (var member in Item.Members)
             {
                 if (member.Duplicate || known.Contains(member.Name))
@@ -1111,8 +1114,15 @@ internal sealed class SchemeFileReader
                     continue;
                 }
 
+                if (owner.problems.IsFull)
+                {
+                    owner.problems.MarkCutShort();
+                    return;
+                }
+
                 var near = known.FirstOrDefault(k => string.Equals(k, member.Name, StringComparison.OrdinalIgnoreCase));
-                var hint = near is not null ? $" Did you mean '{near}'? Names are case-sensitive." : $" Allowed here: {string.Join(", ", known.Order(StringComparer.Ordinal))}.";
+                allowed ??= string.Join(", ", known.Order(StringComparer.Ordinal));
+                var hint = near is not null ? $" Did you mean '{near}'? Names are case-sensitive." : $" Allowed here: {allowed}.";
                 owner.problems.Add(ProblemCodes.JsonUnknownProperty, JsonPath.Property(Path, member.Name), member.Name, $"'{member.Name}' is not a property of this object.{hint}", member.NameOffset);
             }
         }

@@ -329,6 +329,32 @@ public partial class SchemeFileTests
     }
 
     [Fact]
+    public void Load_FortyThousandIndicators_StopsAtTheNodeLimitWithOneProblem()
+    {
+        // The root is node 1, so children[9998] is node 10,000 and children[9999] the first beyond the limit.
+        var child = "{\"id\":\"i{0}\",\"weight\":1,\"measure\":\"m\",\"scorer\":{\"kind\":\"linear\",\"baseline\":0,\"target\":1}}";
+        var children = string.Join(",", Enumerable.Range(0, 40_000).Select(i => child.Replace("{0}", i.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
+        var text = "{\"id\":\"s\",\"version\":\"1\",\"name\":\"S\",\"grades\":[{\"name\":\"A\",\"coefficient\":1}],"
+            + "\"root\":{\"id\":\"root\",\"kind\":\"custom\",\"weightMode\":\"normalize\",\"children\":[" + children + "]}}";
+
+        var problem = Assert.Single(SchemeFile.Load(text).Problems);
+
+        Assert.Equal(("json.limit", "$.root.children[9999]"), (problem.Code, problem.Path));
+    }
+
+    [Fact]
+    public void Load_WeightsAddingUpBeyondTheDecimalRange_AreAModelProblemNotAnOverflow()
+    {
+        // Two normalize weights of 79228162514264337593543950335 each: their sum does not exist as a decimal.
+        var text = Valid
+            .Replace("\"weightMode\": \"percent\"", "\"weightMode\": \"normalize\"", StringComparison.Ordinal)
+            .Replace("\"weight\": 60", "\"weight\": 79228162514264337593543950335", StringComparison.Ordinal)
+            .Replace("\"weight\": 40", "\"weight\": 79228162514264337593543950335", StringComparison.Ordinal);
+
+        AssertProblem(Assert.Single(SchemeFile.Load(text).Problems), "weight.sum", "$.root.children", 12, 17);
+    }
+
+    [Fact]
     public void Load_MoreProblemsThanTheLimit_ReportsTheFirstAndOneLimitProblem()
     {
         var extra = string.Concat(Enumerable.Range(0, 10).Select(i => $"\"x{i}\": {i}, "));
