@@ -7,7 +7,7 @@ namespace PerfKit.Templates;
 /// <summary>
 /// Role weight templates (seed 002): task performance, capability and attitude at 60/25/15 for customer managers,
 /// 50/35/15 for risk control and 40/30/30 for back-office support; capability and attitude from 360 ratings.
-/// See <c>docs/templates/role-templates.md</c>.
+/// See <c>docs/templates/role-customer-manager.md</c>, <c>role-risk-control.md</c> and <c>role-back-office.md</c>.
 /// </summary>
 internal static class RoleTemplates
 {

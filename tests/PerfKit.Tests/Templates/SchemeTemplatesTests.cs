@@ -282,6 +282,8 @@ public sealed class SchemeTemplatesTests
         { "a-bank-bsc-okr", "scale", 0.16m },
         { "a-bank-bsc-okr", "inclusive-finance", 0.32m },
         { "a-bank-bsc-okr", "deposit", 0m },
+        // risk: asset quality 0.08 + post-loan checks 0.042 + compliance checks 0.05 = 0.172.
+        { "a-bank-bsc-okr", "risk", 0.172m },
         // Customer manager: inclusive 0.60 × 0.50 × 0.50 = 0.15, exactly the regulatory floor (seed 002);
         // scale = deposit 0.084 + loans 0.21 × 0.30 = 0.063 → 0.147.
         { "role-customer-manager", "inclusive-finance", 0.15m },
