@@ -271,7 +271,7 @@ public sealed class Assessment
     /// <summary>Gets every adjustment rule's outcome, in scheme order.</summary>
     public ImmutableArray<AdjustmentResult> Adjustments { get; }
 
-    /// <summary>Gets the nodes excluded, in tree order.</summary>
+    /// <summary>Gets the nodes excluded: indicators in tree order as they are read, then groups left empty, children before their group.</summary>
     public ImmutableArray<Exclusion> Exclusions { get; }
 
     /// <summary>Gets the overrides applied, with the originals.</summary>
