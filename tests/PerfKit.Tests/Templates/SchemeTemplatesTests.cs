@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
+using PerfKit.Analysis;
 using PerfKit.Demo;
 using PerfKit.Evaluation;
 using PerfKit.Model;
@@ -306,7 +307,7 @@ public sealed class SchemeTemplatesTests
     {
         var scheme = SchemeTemplates.Load(name);
 
-        Assert.Equal(expected, scheme.Indicators.Where(i => i.Tags.Contains(tag)).Sum(i => i.EffectiveWeight));
+        Assert.Equal(expected, SchemeAnalyzer.Analyze(scheme).ShareOf(tag));
     }
 
     [Theory]
@@ -317,6 +318,90 @@ public sealed class SchemeTemplatesTests
         var scheme = SchemeTemplates.Load(name);
 
         Assert.All(scheme.Indicators.Where(i => i.Tags.Contains("deposit")), i => Assert.Equal(ValueAggregation.DailyAverage, i.Aggregation));
+    }
+
+    // ---------------------------------------------------------------- policy checks
+
+    public static TheoryData<string, string[]> DefaultPolicyFindings => new()
+    {
+        // The 2023 scheme, reproduced unchanged, tags no indicator inclusive-finance (share 0 < 0.15 → error) and puts
+        // 0.70 on scale indicators (> 0.60 → warning), the concentration seed 001 criticises.
+        { "a-bank-2023", [PolicyIds.MinimumTagShare, PolicyIds.MaximumTagShare] },
+        // Inclusive finance 0.32, scale 0.16, no deposit indicators, no gates, no bonus: nothing to report.
+        { "a-bank-bsc-okr", [] },
+        // Inclusive finance exactly 0.15 (a share on the limit passes); deposits by daily average; scale 0.147.
+        { "role-customer-manager", [] },
+        // Templates outside the bank's business lines carry no small-micro lending: the floor reports share 0.
+        { "role-risk-control", [PolicyIds.MinimumTagShare] },
+        { "role-back-office", [PolicyIds.MinimumTagShare] },
+        { "securities-broker", [PolicyIds.MinimumTagShare] },
+        { "insurance-agent", [PolicyIds.MinimumTagShare] },
+        // Inclusive finance 0.60, scale 0.36; the gate reads an indicator value, which the checks leave alone.
+        { "inclusive-loan-officer", [] },
+        // Inclusive finance 0.1875, no scale indicators.
+        { "mof-commercial-bank", [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(DefaultPolicyFindings))]
+    public void Check_DefaultPolicies_ReportOnlyTheFindingsTheTemplateIsMeantToShow(string name, string[] expectedRules)
+    {
+        var findings = SchemePolicies.Check(SchemeTemplates.Load(name));
+
+        Assert.Equal(expectedRules, findings.Select(f => f.RuleId));
+    }
+
+    [Fact]
+    public void Check_ABank2023_ShowsTheSeventyPercentScaleConcentration()
+    {
+        var finding = Assert.Single(SchemePolicies.Check(SchemeTemplates.Load("a-bank-2023"), [SchemePolicies.Concentration()]));
+
+        Assert.Equal(PolicySeverity.Warning, finding.Severity);
+        Assert.Equal(0.70m, finding.Actual); // 0.25 + 0.15 + 0.30
+        Assert.Equal(0.60m, finding.Limit);
+        Assert.Equal(["monthly/new_accounts", "monthly/net_new_accounts", "quarterly/net_balance_growth"], finding.NodePaths.AsEnumerable());
+    }
+
+    [Fact]
+    public void Check_ABank2023WithTheInclusiveFloor_ReportsShareZeroBecauseNothingIsTagged()
+    {
+        var finding = Assert.Single(SchemePolicies.Check(SchemeTemplates.Load("a-bank-2023"), [SchemePolicies.InclusiveFinanceShare()]));
+
+        Assert.Equal(PolicySeverity.Error, finding.Severity);
+        Assert.Equal(0m, finding.Actual);
+        Assert.Equal(0.15m, finding.Limit);
+    }
+
+    [Fact]
+    public void Check_BscOkrRedesign_ClearsTheConcentrationThe2023SchemeFails()
+    {
+        // scale 0.16 ≤ 0.60, against 0.70 in a-bank-2023.
+        Assert.Empty(SchemePolicies.Check(SchemeTemplates.Load("a-bank-bsc-okr"), [SchemePolicies.Concentration()]));
+        Assert.Single(SchemePolicies.Check(SchemeTemplates.Load("a-bank-2023"), [SchemePolicies.Concentration()]));
+    }
+
+    [Fact]
+    public void Check_CustomerManager_SitsExactlyOnTheInclusiveFinanceFloor()
+    {
+        // 0.15 passes a floor of 0.15 and fails one of 0.16.
+        var scheme = SchemeTemplates.Load("role-customer-manager");
+
+        Assert.Empty(SchemePolicies.Check(scheme, [SchemePolicies.InclusiveFinanceShare(0.15m)]));
+        var finding = Assert.Single(SchemePolicies.Check(scheme, [SchemePolicies.InclusiveFinanceShare(0.16m)]));
+        Assert.Equal(0.15m, finding.Actual);
+        Assert.Equal(["task/development/inclusive_loan_growth"], finding.NodePaths.AsEnumerable());
+    }
+
+    [Theory]
+    [InlineData("role-risk-control")]
+    [InlineData("role-back-office")]
+    [InlineData("securities-broker")]
+    [InlineData("insurance-agent")]
+    public void Check_DefaultPoliciesWithoutTheInclusiveFloor_PassTemplatesOutsideTheBusinessLines(string name)
+    {
+        var policies = SchemePolicies.Default.Where(p => p.Id != PolicyIds.MinimumTagShare);
+
+        Assert.Empty(SchemePolicies.Check(SchemeTemplates.Load(name), policies));
     }
 
     // ---------------------------------------------------------------- at target
