@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -8,6 +9,8 @@ using Xunit;
 namespace PerfKit.Tests.Serialization;
 
 /// <summary>Every way a file can be wrong ends in problems with a code, a JSON path and a 1-based line and column.</summary>
+/// <remarks>Every test of the class runs under tr-TR (comma as decimal separator, dotted and dotless i).</remarks>
+[ForcedCulture("tr-TR")]
 public partial class SchemeFileTests
 {
     /// <summary>A small valid scheme; the tests below change one line and work out the positions by hand.</summary>
@@ -49,6 +52,18 @@ public partial class SchemeFileTests
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
         Assert.Empty(result.Problems);
         Assert.Equal(2, result.Scheme.Indicators.Length);
+    }
+
+    [Fact]
+    public void Load_UnderTurkishCulture_ReadsNumbersAndNamesInvariantly()
+    {
+        Assert.Equal("tr-TR", CultureInfo.CurrentCulture.Name);
+
+        // 60.5 + 39.5 = 100; "id" and "kind" hold an 'i', which tr-TR upper-cases to 'İ'.
+        var scheme = SchemeFile.LoadOrThrow(Valid.Replace("\"weight\": 60", "\"weight\": 60.5", StringComparison.Ordinal).Replace("\"weight\": 40", "\"weight\": 39.5", StringComparison.Ordinal));
+
+        Assert.Equal(60.5m, scheme.Indicators[0].Weight);
+        Assert.Contains("\"weight\": 60.5", SchemeFile.WriteString(scheme), StringComparison.Ordinal);
     }
 
     [Fact]
