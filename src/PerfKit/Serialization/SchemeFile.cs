@@ -23,7 +23,21 @@ namespace PerfKit.Serialization;
 /// </remarks>
 public static class SchemeFile
 {
+    private const string JsonSchemaResource = "PerfKit.Serialization.perfkit-scheme.schema.json";
+
+    private static readonly Lazy<string> Schema = new(ReadJsonSchema, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>
+    /// Gets the JSON schema (draft-07) of scheme files, the text of <c>perfkit-scheme.schema.json</c> as shipped in the
+    /// package (its <c>schemas</c> folder) and in <c>docs/</c>. Editors use it to validate and complete scheme files;
+    /// it checks each member on its own (names, JSON types, allowed texts, id rules, single-value ranges, the built-in
+    /// scorer kinds' parameters), while <see cref="Load(ReadOnlySpan{byte})"/> also checks exact decimals, repeated
+    /// members and the rules between members. A file the loader accepts is valid against the schema.
+    /// </summary>
+    /// <value>The schema's UTF-8 text as a string, read once from the assembly.</value>
+    public static string JsonSchema => Schema.Value;
 
     /// <summary>Loads a scheme from UTF-8 bytes (a leading UTF-8 byte order mark is allowed) with the built-in scorer kinds and default limits.</summary>
     /// <param name="utf8">The file's bytes.</param>
@@ -327,6 +341,14 @@ public static class SchemeFile
         Guard.NotNull(first);
         Guard.NotNull(second);
         return ReferenceEquals(first, second) || first.CanonicalBytes.Span.SequenceEqual(second.CanonicalBytes.Span);
+    }
+
+    private static string ReadJsonSchema()
+    {
+        using var stream = typeof(SchemeFile).Assembly.GetManifestResourceStream(JsonSchemaResource)
+            ?? throw new InvalidOperationException($"The resource '{JsonSchemaResource}' is missing from the PerfKit assembly.");
+        using var reader = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false);
+        return reader.ReadToEnd();
     }
 
     private static Scheme OrThrow(SchemeLoadResult result) => result.Scheme ?? throw new SchemeLoadException(result.Problems);

@@ -18,8 +18,9 @@ namespace PerfKit.Templates;
 /// </summary>
 /// <remarks>
 /// Thread-safe. Each template is built once, on first use, and the same immutable <see cref="Scheme"/> instance is
-/// returned to every caller afterwards. The templates use the built-in scorer kinds only. To adapt a template, build
-/// your own scheme with <see cref="Scheme.CreateBuilder"/> using the documented parameters.
+/// returned to every caller afterwards. The templates use the built-in scorer kinds only. To adapt a template, edit a
+/// copy of its scheme file (<see cref="GetJson"/>, <c>docs/templates/&lt;name&gt;.json</c>) or build your own scheme with
+/// <see cref="Scheme.CreateBuilder"/> using the documented parameters.
 /// </remarks>
 public static class SchemeTemplates
 {
@@ -58,6 +59,17 @@ public static class SchemeTemplates
         => TryLoad(name, out var scheme)
             ? scheme
             : throw new ArgumentException($"No scheme template is named '{name}'. Available templates: {string.Join(", ", Names)}.", nameof(name));
+
+    /// <summary>
+    /// Gets a template as a scheme file: the canonical JSON text <see cref="Serialization.SchemeFile.WriteString"/> gives
+    /// for it, the same as the file <c>docs/templates/&lt;name&gt;.json</c>. Save it, adapt it and load it with
+    /// <see cref="Serialization.SchemeFile.Load(string)"/>.
+    /// </summary>
+    /// <param name="name">The template name, one of <see cref="Names"/>.</param>
+    /// <returns>The canonical JSON text (LF line endings, a final line feed).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    /// <exception cref="ArgumentException">No template has that name; the message lists the available templates.</exception>
+    public static string GetJson(string name) => Serialization.SchemeFile.WriteString(Load(name));
 
     /// <summary>Loads a template by name (ordinal, case-sensitive) without throwing for an unknown name.</summary>
     /// <param name="name">The template name.</param>

@@ -1,14 +1,18 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Linq;
+using System.Text;
 using System.Threading;
 using PerfKit.Analysis;
 using PerfKit.Demo;
 using PerfKit.Evaluation;
 using PerfKit.Model;
 using PerfKit.Scoring;
+using PerfKit.Serialization;
 using PerfKit.Templates;
+using PerfKit.Tests.Serialization;
 using Xunit;
 
 namespace PerfKit.Tests.Templates;
@@ -89,6 +93,61 @@ public sealed class SchemeTemplatesTests
     {
         Assert.True(SchemeTemplates.TryLoad(name, out var scheme));
         Assert.Same(SchemeTemplates.Load(name), scheme);
+    }
+
+    // ---------------------------------------------------------------- template files
+
+    [Theory]
+    [MemberData(nameof(TemplateNames))]
+    public void GetJson_EveryName_IsTheCanonicalWriteOfTheTemplate(string name)
+    {
+        Assert.Equal(SchemeFile.WriteString(SchemeTemplates.Load(name)), SchemeTemplates.GetJson(name));
+    }
+
+    [Theory]
+    [MemberData(nameof(TemplateNames))]
+    public void GetJson_EveryName_IsByteIdenticalToTheCheckedInFile(string name)
+    {
+        // docs/templates/<name>.json is checked in; when a template changes, write the file again with GetJson(name).
+        var file = CheckedInFiles.Template(name);
+
+        Assert.True(
+            file.AsSpan().SequenceEqual(SchemeFile.Write(SchemeTemplates.Load(name))),
+            $"docs/templates/{name}.json differs from the canonical form of the template; write it again from SchemeTemplates.GetJson(\"{name}\").");
+        Assert.Equal(Encoding.UTF8.GetBytes(SchemeTemplates.GetJson(name)), file);
+    }
+
+    [Theory]
+    [MemberData(nameof(TemplateNames))]
+    public void GetJson_CheckedInFile_LoadsBackEquivalentAndStructurallyEqual(string name)
+    {
+        var template = SchemeTemplates.Load(name);
+
+        var loaded = SchemeFile.LoadOrThrow(CheckedInFiles.Template(name));
+
+        Assert.True(SchemeFile.AreEquivalent(template, loaded));
+        Assert.Equal(template.Fingerprint, loaded.Fingerprint);
+        SchemeAssert.StructurallyEqual(template, loaded);
+    }
+
+    [Fact]
+    public void GetJson_CheckedInFiles_AreExactlyOnePerTemplate()
+    {
+        var files = Directory.GetFiles(Path.GetDirectoryName(CheckedInFiles.TemplatePath(ExpectedNames[0]))!, "*.json")
+            .Select(f => Path.GetFileNameWithoutExtension(f))
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(ExpectedNames.Order(StringComparer.Ordinal), files);
+    }
+
+    [Fact]
+    public void GetJson_UnknownName_ThrowsArgumentExceptionListingTheTemplates()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => SchemeTemplates.GetJson("b-bank-2023"));
+
+        Assert.Equal("name", ex.ParamName);
+        Assert.Contains(string.Join(", ", ExpectedNames), ex.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentNullException>(() => SchemeTemplates.GetJson(null!));
     }
 
     [Theory]
