@@ -75,6 +75,7 @@ public sealed class SchemeJsonSchemaTests
         new("wrongly cased member", d => Rename(d["gates"]![0]!.AsObject(), "onMissing", "onmissing", "pass"), "json.unknownProperty", "$.gates[0].onmissing"),
         new("weight on the root", d => d["root"]!["weight"] = 100, "json.unknownProperty", "$.root.weight"),
         new("node on a total gate", d => d["gates"]![0]!["on"] = "total", "json.unknownProperty", "$.gates[0].node"),
+        new("zeroScore on a total gate", d => Gate(d, "total", null, "zeroScore", "sales"), "gate.zeroScoreOrder", "$.gates[0].target"),
         new("target on a cancelPayout gate", d => d["gates"]![0]!["consequence"] = "cancelPayout", "json.unknownProperty", "$.gates[0].target"),
         new("extra parameter of a linear scorer", d => Node(d, 0, 0)["scorer"]!["slope"] = 2, "scorer.parameterUnknown", Loans + ".scorer.slope"),
         new("extra member of a band", d => Node(d, 0, 1)["scorer"]!["bands"]![0]!["label"] = "low", "scorer.parameterUnknown", "$.root.children[0].children[1].scorer.bands[0].label"),
@@ -252,6 +253,24 @@ public sealed class SchemeJsonSchemaTests
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
     }
 
+    [Theory]
+    [InlineData("2.0")]
+    [InlineData("2.000")]
+    [InlineData("20e-1")]
+    [InlineData("0.2E1")]
+    public void Validate_RoundingDecimalsAsWholeNumberWithFractionDigits_IsValidAsTheLoaderReadsIt(string decimals)
+    {
+        // The loader reads 2.0 as the whole number 2 (the value counts, not its spelling); so does the schema.
+        var json = Mutate(d => d["rounding"]!["decimals"] = "@").Replace("\"@\"", decimals, StringComparison.Ordinal);
+
+        var errors = SchemeJsonSchema.Validate(json);
+        var result = SchemeFile.Load(json);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        Assert.Equal(2, result.Scheme.Rounding.Decimals);
+        Assert.True(errors.Count == 0, SchemeJsonSchema.Describe(errors));
+    }
+
     [Property(MaxTest = 150, Arbitrary = [typeof(SchemeFileTests.SchemeArbitraries)])]
     public void Validate_CanonicalWriteOfRandomScheme_HasNoErrors(GeneratedScheme generated)
     {
@@ -320,6 +339,24 @@ public sealed class SchemeJsonSchemaTests
 
     /// <summary>The indicator at <c>root.children[group].children[index]</c>.</summary>
     private static JsonNode Node(JsonObject document, int group, int index) => document["root"]!["children"]![group]!["children"]![index]!;
+
+    private static void Gate(JsonObject document, string on, string? node, string consequence, string? target)
+    {
+        var gate = document["gates"]![0]!.AsObject();
+        gate["on"] = on;
+        gate.Remove("node");
+        gate.Remove("target");
+        gate["consequence"] = consequence;
+        if (node is not null)
+        {
+            gate["node"] = node;
+        }
+
+        if (target is not null)
+        {
+            gate["target"] = target;
+        }
+    }
 
     private static void Rename(JsonObject item, string from, string to, string value)
     {
