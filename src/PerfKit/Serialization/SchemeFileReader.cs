@@ -33,7 +33,7 @@ internal sealed class SchemeFileReader
     private readonly FileProblems problems;
     private readonly SchemeFileLimits limits;
     private readonly ScorerRegistry registry;
-    private readonly List<string> poisoned = [];
+    private readonly PoisonedPaths poisoned = new();
     private readonly Dictionary<string, List<(JsonItem Item, string Path)>> nodes = new(StringComparer.Ordinal);
     private readonly List<int> gradeIndexes = [];
     private readonly List<int> gateIndexes = [];
@@ -793,7 +793,7 @@ internal sealed class SchemeFileReader
             var (path, offset) = i >= treeStart && i < treeStart + treeLength
                 ? MapTreeProblem(document, p, occurrences)
                 : MapSchemeProblem(document, p);
-            if (anyPoisoned && (CrossReferenceCodes.Contains(p.Code) || poisoned.Any(x => Related(x, path))))
+            if (anyPoisoned && (CrossReferenceCodes.Contains(p.Code) || poisoned.Affects(path)))
             {
                 continue;
             }
@@ -979,60 +979,6 @@ internal sealed class SchemeFileReader
         }
 
         return (path, offset);
-    }
-
-    /// <summary>
-    /// True when a model problem at <paramref name="problem"/> may follow from the unreadable value at <paramref name="poisoned"/>:
-    /// the problem lies at or within that value, or the value lies at most two steps within the problem's element (a
-    /// group's <c>children[i].weight</c> for its weight sum, a gate's <c>on</c> for the gate).
-    /// </summary>
-    private static bool Related(string poisoned, string problem)
-    {
-        if (Within(problem, poisoned, out _))
-        {
-            return true;
-        }
-
-        return Within(poisoned, problem, out var steps) && steps <= 2;
-    }
-
-    /// <summary>True when <paramref name="path"/> is <paramref name="container"/> or lies within it, <paramref name="steps"/> below it.</summary>
-    private static bool Within(string path, string container, out int steps)
-    {
-        steps = 0;
-        if (!path.StartsWith(container, StringComparison.Ordinal) || (path.Length > container.Length && path[container.Length] is not ('.' or '[')))
-        {
-            return false;
-        }
-
-        var quoted = false;
-        for (var i = container.Length; i < path.Length; i++)
-        {
-            var c = path[i];
-            if (quoted)
-            {
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == '\'')
-                {
-                    quoted = false;
-                }
-            }
-            else if (c == '.' || (c == '[' && (i + 1 >= path.Length || path[i + 1] != '\'')))
-            {
-                steps++;
-            }
-            else if (c == '[')
-            {
-                steps++;
-                quoted = true;
-                i++;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>Reads the members of one object: typed getters, required and forbidden members, and unknown ones.</summary>
