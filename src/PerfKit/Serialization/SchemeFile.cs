@@ -248,10 +248,21 @@ public static class SchemeFile
             return Failed(problems, []);
         }
 
-        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        // At most MaxBytes + 1 bytes are converted: enough for the byte check of Load, and never an overflowing size
+        // (three bytes a character would pass int.MaxValue for texts of over 715 million characters).
+        var capacity = (int)Math.Min(Math.Min((json.Length + 1L) * 3, limits.MaxBytes + 1L), Array.MaxLength);
+        var bytes = ArrayPool<byte>.Shared.Rent(capacity);
         try
         {
-            if (Utf8.FromUtf16(json, bytes, out _, out var written, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
+            var status = Utf8.FromUtf16(json, bytes.AsSpan(0, capacity), out _, out var written, replaceInvalidSequences: false);
+            if (status == OperationStatus.DestinationTooSmall)
+            {
+                var problems = new FileProblems(limits.MaxProblems);
+                problems.Add(ProblemCodes.JsonLimit, JsonPath.Root, null, $"The text is longer than {Count(limits.MaxBytes)} bytes in UTF-8; at most that many are accepted.", 0);
+                return Failed(problems, []);
+            }
+
+            if (status != OperationStatus.Done)
             {
                 var problems = new FileProblems(limits.MaxProblems);
                 problems.Add(ProblemCodes.JsonEncoding, JsonPath.Root, null, "The text holds an unpaired UTF-16 surrogate at this position, so it has no UTF-8 form.", written);
