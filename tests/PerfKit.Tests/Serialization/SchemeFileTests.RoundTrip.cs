@@ -6,6 +6,7 @@ using PerfKit.Demo;
 using PerfKit.Model;
 using PerfKit.Scoring;
 using PerfKit.Serialization;
+using PerfKit.Templates;
 using Xunit;
 
 namespace PerfKit.Tests.Serialization;
@@ -47,6 +48,22 @@ public partial class SchemeFileTests
         Assert.Equal(invariant, WithCulture(new CultureInfo("de-DE"), () => SchemeFile.Write(Sample(name))));
         Assert.Equal(invariant, WithCulture(new CultureInfo("tr-TR"), () => SchemeFile.Write(Sample(name))));
         Assert.Equal(invariant, WithCulture(new CultureInfo("tr-TR"), () => SchemeFile.Write(SchemeFile.LoadOrThrow(invariant, FreeformScorerKind.Registry))));
+    }
+
+    public static TheoryData<string> TemplateNames => [.. SchemeTemplates.Names];
+
+    [Theory]
+    [MemberData(nameof(TemplateNames))]
+    public void Load_WrittenTemplate_IsStructurallyEqualAndWritesTheSameBytes(string name)
+    {
+        var template = SchemeTemplates.Load(name);
+        var bytes = SchemeFile.Write(template);
+
+        var loaded = SchemeFile.LoadOrThrow(bytes);
+
+        SchemeAssert.StructurallyEqual(template, loaded);
+        Assert.Equal(bytes, SchemeFile.Write(loaded));
+        Assert.Equal(template.Fingerprint, loaded.Fingerprint);
     }
 
     [Fact]
