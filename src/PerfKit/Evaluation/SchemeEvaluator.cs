@@ -465,6 +465,12 @@ public sealed class SchemeEvaluator
                     exclusions.Add(new Exclusion(node.Path, "all children excluded"));
                 }
 
+                // The group has no score: its score gates see a missing value (spec §5: fail and report it, unless onMissing: pass).
+                foreach (var k in plan.gatesByGroup[g])
+                {
+                    Decide(k, null);
+                }
+
                 return;
             }
 
