@@ -447,6 +447,8 @@ public sealed class SchemeEvaluator
             currentPath = node.Path.Length == 0 ? "/" : node.Path;
             var weightSum = 0m;
             var weighted = 0m;
+            var lowest = decimal.MaxValue;
+            var highest = decimal.MinValue;
             foreach (var c in plan.children[g])
             {
                 if (!excluded[c])
@@ -454,6 +456,8 @@ public sealed class SchemeEvaluator
                     var w = plan.nodes[c].Weight;
                     weightSum += w;
                     weighted += w * scores[c];
+                    lowest = decimal.Min(lowest, scores[c]);
+                    highest = decimal.Max(highest, scores[c]);
                 }
             }
 
@@ -474,7 +478,10 @@ public sealed class SchemeEvaluator
                 return;
             }
 
-            scores[g] = weighted / weightSum;
+            // A weighted mean lies between its lowest and highest term (spec §2). The products wᵢ·sᵢ are rounded to
+            // 28 digits when a score has more (e.g. 1/3), which can push the quotient one unit in the last place past
+            // that range (a one-child group scoring above its only child); the clamp removes only that rounding excess.
+            scores[g] = Math.Clamp(weighted / weightSum, lowest, highest);
             ApplyZero(g);
             foreach (var k in plan.gatesByGroup[g])
             {
