@@ -30,6 +30,7 @@ public sealed class SchemeEvaluator
 {
     private readonly SchemeNode[] nodes;
     private readonly int[][] children;
+    private readonly int[] parents;
     private readonly Dictionary<string, int> indexByPath;
     private readonly int[] indicatorIndexes;
     private readonly int[] earlyGates;
@@ -48,6 +49,16 @@ public sealed class SchemeEvaluator
         }
 
         children = nodes.Select(n => n is GroupNode g ? g.Children.Select(c => indexByPath[c.Path]).ToArray() : []).ToArray();
+        parents = new int[nodes.Length];
+        parents[0] = -1;
+        for (var g = 0; g < nodes.Length; g++)
+        {
+            foreach (var c in children[g])
+            {
+                parents[c] = g;
+            }
+        }
+
         indicatorIndexes = Enumerable.Range(0, nodes.Length).Where(i => nodes[i].IsIndicator).ToArray();
         var early = new List<int>();
         var late = new List<int>();
@@ -273,7 +284,7 @@ public sealed class SchemeEvaluator
             ComputeEffectiveWeights();
 
             // Step 5: bonuses and penalties.
-            var adjustments = ApplyAdjustments(out var bonus, out var penalty);
+            var adjustments = ApplyAdjustments(basePoints, out var bonus, out var penalty);
             if (Errors.Count > 0)
             {
                 return null;
@@ -445,23 +456,7 @@ public sealed class SchemeEvaluator
         {
             var node = plan.nodes[g];
             currentPath = node.Path.Length == 0 ? "/" : node.Path;
-            var weightSum = 0m;
-            var weighted = 0m;
-            var lowest = decimal.MaxValue;
-            var highest = decimal.MinValue;
-            foreach (var c in plan.children[g])
-            {
-                if (!excluded[c])
-                {
-                    var w = plan.nodes[c].Weight;
-                    weightSum += w;
-                    weighted += w * scores[c];
-                    lowest = decimal.Min(lowest, scores[c]);
-                    highest = decimal.Max(highest, scores[c]);
-                }
-            }
-
-            if (weightSum == 0m)
+            if (Mean(g, -1, 0m) is not { } mean)
             {
                 excluded[g] = true;
                 if (g != 0)
@@ -478,16 +473,65 @@ public sealed class SchemeEvaluator
                 return;
             }
 
-            // A weighted mean lies between its lowest and highest term (spec §2). The products wᵢ·sᵢ are rounded to
-            // 28 digits when a score has more (e.g. 1/3), which can push the quotient one unit in the last place past
-            // that range (a one-child group scoring above its only child); the clamp removes only that rounding excess.
-            scores[g] = Math.Clamp(weighted / weightSum, lowest, highest);
+            scores[g] = mean;
             ApplyZero(g);
             foreach (var k in plan.gatesByGroup[g])
             {
                 Decide(k, scores[g]);
                 ApplyZero(g);
             }
+        }
+
+        /// <summary>
+        /// The weighted mean Σ wᵢ·sᵢ / Σ wᵢ of group <paramref name="g"/>'s included children in declared order, with child
+        /// <paramref name="replaced"/> (if any) scoring <paramref name="replacement"/>; null when every child is excluded.
+        /// </summary>
+        private decimal? Mean(int g, int replaced, decimal replacement)
+        {
+            var weightSum = 0m;
+            var weighted = 0m;
+            var lowest = decimal.MaxValue;
+            var highest = decimal.MinValue;
+            foreach (var c in plan.children[g])
+            {
+                if (!excluded[c])
+                {
+                    var w = plan.nodes[c].Weight;
+                    var s = c == replaced ? replacement : scores[c];
+                    weightSum += w;
+                    weighted += w * s;
+                    lowest = decimal.Min(lowest, s);
+                    highest = decimal.Max(highest, s);
+                }
+            }
+
+            // A weighted mean lies between its lowest and highest term (spec §2). The products wᵢ·sᵢ are rounded to
+            // 28 digits when a score has more (e.g. 1/3), which can push the quotient one unit in the last place past
+            // that range (a one-child group scoring above its only child); the clamp removes only that rounding excess.
+            return weightSum == 0m ? null : Math.Clamp(weighted / weightSum, lowest, highest);
+        }
+
+        /// <summary>
+        /// The points node <paramref name="i"/> adds to the base after gates: the base minus the base recomputed with that
+        /// node scoring 0 (ancestors re-averaged in the same order, zeroScore results kept). Computed with the tree's own
+        /// arithmetic, not from effective weights (spec §1), so a penalty limited to it leaves exactly the rest of the tree.
+        /// </summary>
+        private decimal PointsOf(int i, decimal basePoints)
+        {
+            if (excluded[i])
+            {
+                return 0m;
+            }
+
+            var replacement = 0m;
+            for (var g = plan.parents[i]; g >= 0; g = plan.parents[g])
+            {
+                var mean = Mean(g, i, replacement)!.Value;
+                replacement = zeroed[g] && mean > 0m ? 0m : mean;
+                i = g;
+            }
+
+            return basePoints - (replacement * scheme.Points);
         }
 
         private void ApplyZero(int i)
@@ -556,7 +600,7 @@ public sealed class SchemeEvaluator
 
         private decimal Contribution(int i) => excluded[i] ? 0m : effective[i] * scores[i] * scheme.Points;
 
-        private ImmutableArray<AdjustmentResult> ApplyAdjustments(out decimal bonus, out decimal penalty)
+        private ImmutableArray<AdjustmentResult> ApplyAdjustments(decimal basePoints, out decimal bonus, out decimal penalty)
         {
             bonus = 0m;
             penalty = 0m;
@@ -608,7 +652,7 @@ public sealed class SchemeEvaluator
                 {
                     if (!remainingByScope.TryGetValue(scope, out var limit))
                     {
-                        limit = decimal.Max(Contribution(plan.indexByPath[scope]), 0m);
+                        limit = decimal.Max(PointsOf(plan.indexByPath[scope], basePoints), 0m);
                     }
 
                     applied = decimal.Min(raw, limit);
