@@ -177,6 +177,8 @@ public sealed class SchemeEvaluator
         private readonly bool[] excluded;
         private readonly bool[] zeroRequested;
         private readonly bool[] zeroed;
+        private readonly bool[] lowered;
+        private readonly bool[] insideLowered;
         private readonly decimal[] effective;
         private readonly ImmutableArray<KeyValuePair<string, decimal>>[] intermediates;
         private readonly List<string>?[] notes;
@@ -200,6 +202,8 @@ public sealed class SchemeEvaluator
             excluded = new bool[count];
             zeroRequested = new bool[count];
             zeroed = new bool[count];
+            lowered = new bool[count];
+            insideLowered = new bool[count];
             effective = new decimal[count];
             intermediates = new ImmutableArray<KeyValuePair<string, decimal>>[count];
             notes = new List<string>?[count];
@@ -465,16 +469,26 @@ public sealed class SchemeEvaluator
                     exclusions.Add(new Exclusion(node.Path, "all children excluded"));
                 }
 
+                // The gates on an excluded group read a missing score: they fail, or pass when they say so.
+                foreach (var k in plan.gatesByGroup[g])
+                {
+                    Decide(k, null);
+                }
+
                 return;
             }
 
             scores[g] = weighted / weightSum;
             ApplyZero(g);
+
+            // Every gate on this group reads the same score, whatever the declared order; their zeroScore applies after all are decided.
+            var score = scores[g];
             foreach (var k in plan.gatesByGroup[g])
             {
-                Decide(k, scores[g]);
-                ApplyZero(g);
+                Decide(k, score);
             }
+
+            ApplyZero(g);
         }
 
         private void ApplyZero(int i)
@@ -485,6 +499,7 @@ public sealed class SchemeEvaluator
                 if (scores[i] > 0m)
                 {
                     scores[i] = 0m;
+                    lowered[i] = true;
                 }
             }
         }
@@ -537,11 +552,13 @@ public sealed class SchemeEvaluator
                 foreach (var c in plan.children[g])
                 {
                     effective[c] = excluded[c] ? 0m : effective[g] * plan.nodes[c].Weight / weightSum;
+                    insideLowered[c] = insideLowered[g] || lowered[g];
                 }
             }
         }
 
-        private decimal Contribution(int i) => excluded[i] ? 0m : effective[i] * scores[i] * scheme.Points;
+        /// <summary>Points the node adds to the base: 0 when it is excluded or lies inside a group a zeroScore gate lowered to 0.</summary>
+        private decimal Contribution(int i) => excluded[i] || insideLowered[i] ? 0m : effective[i] * scores[i] * scheme.Points;
 
         private ImmutableArray<AdjustmentResult> ApplyAdjustments(out decimal bonus, out decimal penalty)
         {

@@ -223,7 +223,8 @@ public static class AssessmentFormatter
                 : string.Empty;
             var overridden = node.OriginalValue is not null || (node.ScorerScore is { } raw && node.Score != raw && !node.ZeroedByGate) ? " (overridden)" : string.Empty;
             var zeroed = node.ZeroedByGate ? " (zeroed by gate)" : string.Empty;
-            detail = $"{value}{N(node.Score!.Value)}{overridden}{zeroed} × {N(node.EffectiveWeight)} × {N(points)} = {N(node.Contribution)}";
+            var inside = node.Contribution != node.EffectiveWeight * node.Score!.Value * points ? " (inside a group zeroed by a gate)" : string.Empty;
+            detail = $"{value}{N(node.Score!.Value)}{overridden}{zeroed} × {N(node.EffectiveWeight)} × {N(points)} = {N(node.Contribution)}{inside}";
         }
 
         var scorer = node.Node is IndicatorNode ind ? $" [{ind.ScorerSpec}]" : string.Empty;

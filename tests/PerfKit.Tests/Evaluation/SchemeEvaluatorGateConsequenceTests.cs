@@ -1,0 +1,121 @@
+using System;
+using System.Linq;
+using PerfKit.Building;
+using PerfKit.Evaluation;
+using PerfKit.Model;
+using PerfKit.Scoring;
+using Xunit;
+
+namespace PerfKit.Tests.Evaluation;
+
+/// <summary>
+/// Gates on group scores and what their zeroScore consequence does to contributions and scoped penalties
+/// (docs/evaluation.md, "Gates" and "Adjustments").
+/// </summary>
+public sealed class SchemeEvaluatorGateConsequenceTests
+{
+    // Root percent: s1 50 (indicator a, linear 0 → 10), s2 50 (indicator b, linear 0 → 10).
+    private static SchemeBuilder TwoSections(MissingValuePolicy aMissing = MissingValuePolicy.Error) => Scheme.CreateBuilder("t", "1")
+        .Name("Two sections")
+        .Grade("A", null, 1m)
+        .Root(WeightMode.Percent, r => r
+            .Section("s1", 50m, WeightMode.Percent, s => s.Indicator("a", 100m, "a", Scorers.Linear(0m, 10m), i => i.WhenMissing(aMissing)))
+            .Section("s2", 50m, WeightMode.Percent, s => s.Indicator("b", 100m, "b", Scorers.Linear(0m, 10m))));
+
+    [Fact]
+    public void Evaluate_ScoreGateOnExcludedGroup_GateFailsAsMissing()
+    {
+        var scheme = TwoSections(MissingValuePolicy.Exclude)
+            .Gate("g1", g => g.OnScore("s1", 0.5m).CancelPayout())
+            .Build();
+
+        var result = SchemeEvaluator.Create(scheme).Evaluate(SubjectInput.For("x").Value("b", 5m).BasePay(100m).Build());
+
+        // a is missing and excluded, so s1 (all children excluded) is excluded; root = s2 = 5/10 = 0.5 → base 50.
+        Assert.True(result.Succeeded);
+        var a = result.Assessment;
+        Assert.Equal(50m, a.BasePoints);
+        var gate = Assert.Single(a.Gates);
+        Assert.False(gate.Passed);
+        Assert.True(gate.IsMissing);
+        Assert.Null(gate.Actual);
+        Assert.True(a.PayoutCancelled);
+        Assert.Equal(0m, a.Payout);
+    }
+
+    [Fact]
+    public void Evaluate_ScoreGateOnExcludedGroupPassingWhenMissing_GatePasses()
+    {
+        var scheme = TwoSections(MissingValuePolicy.Exclude)
+            .Gate("g1", g => g.OnScore("s1", 0.5m).CancelPayout().PassWhenMissing())
+            .Build();
+
+        var a = SchemeEvaluator.Create(scheme).EvaluateOrThrow(SubjectInput.For("x").Value("b", 5m).BasePay(100m).Build());
+
+        // The gate passes on the missing score; payout = 100 × 1 (grade A, coefficient 1) = 100.
+        var gate = Assert.Single(a.Gates);
+        Assert.True(gate.Passed);
+        Assert.True(gate.IsMissing);
+        Assert.Equal(100m, a.Payout);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Evaluate_TwoGatesOnOneGroup_BothReadTheScoreBeforeZeroing(bool zeroGateFirst)
+    {
+        var builder = TwoSections();
+        Action<GateBuilder> zero = g => g.OnScore("s1", 0.6m).ZeroScore("s1");
+        Action<GateBuilder> cancel = g => g.OnScore("s1", 0.5m).CancelPayout();
+        var scheme = (zeroGateFirst ? builder.Gate("zero", zero).Gate("cancel", cancel) : builder.Gate("cancel", cancel).Gate("zero", zero)).Build();
+
+        var a = SchemeEvaluator.Create(scheme).EvaluateOrThrow(SubjectInput.For("x").Value("a", 5.5m).Value("b", 5m).BasePay(100m).Build());
+
+        // s1 = 5.5/10 = 0.55: below 0.6 (zero fails), at least 0.5 (cancel passes) — in either declared order.
+        // s1 is then zeroed: root = (50 × 0 + 50 × 0.5) / 100 = 0.25 → base 25; payout 100 × 1 = 100.
+        var zeroResult = a.Gates.Single(g => g.Gate.Id == "zero");
+        var cancelResult = a.Gates.Single(g => g.Gate.Id == "cancel");
+        Assert.False(zeroResult.Passed);
+        Assert.Equal(0.55m, zeroResult.Actual);
+        Assert.True(cancelResult.Passed);
+        Assert.Equal(0.55m, cancelResult.Actual);
+        Assert.Equal(0m, a.Root.Children[0].Score);
+        Assert.True(a.Root.Children[0].ZeroedByGate);
+        Assert.Equal(25m, a.BasePoints);
+        Assert.False(a.PayoutCancelled);
+        Assert.Equal(100m, a.Payout);
+    }
+
+    [Fact]
+    public void Evaluate_PenaltyScopedInsideZeroedGroup_LimitedToZeroContribution()
+    {
+        var scheme = Scheme.CreateBuilder("t", "1")
+            .Name("Nested")
+            .Grade("A", null, 1m)
+            .Root(WeightMode.Percent, r => r
+                .Section("outer", 50m, WeightMode.Percent, o => o
+                    .Section("inner", 100m, WeightMode.Percent, s => s.Indicator("a", 100m, "a", Scorers.Linear(0m, 10m))))
+                .Section("s2", 50m, WeightMode.Percent, s => s.Indicator("b", 100m, "b", Scorers.Linear(0m, 10m))))
+            .Gate("zero", g => g.OnValue("s2/b", 6m).ZeroScore("outer"))
+            .Penalty("p", "violations", 10m, null, p => p.ScopedTo("outer/inner"))
+            .Build();
+
+        var a = SchemeEvaluator.Create(scheme).EvaluateOrThrow(SubjectInput.For("x").Value("a", 8m).Value("b", 5m).Value("violations", 3m).Build());
+
+        // b = 5 < 6: outer (score 0.8) is zeroed, so outer/inner and a contribute 0 points although their own scores stay 0.8.
+        // root = (50 × 0 + 50 × 0.5) / 100 = 0.25 → base 25. The penalty 3 × 10 = 30 is limited to inner's 0 points:
+        // applied 0, dropped 30, total 25.
+        var outer = a.Root.Children[0];
+        var inner = outer.Children[0];
+        Assert.Equal(0m, outer.Contribution);
+        Assert.Equal(0.8m, inner.Score);
+        Assert.Equal(0m, inner.Contribution);
+        Assert.Equal(0m, inner.Children[0].Contribution);
+        Assert.Equal(25m, a.Root.Children[1].Contribution);
+        var penalty = Assert.Single(a.Adjustments);
+        Assert.Equal(30m, penalty.Raw);
+        Assert.Equal(0m, penalty.Applied);
+        Assert.Equal(30m, penalty.Dropped);
+        Assert.Equal(25m, a.RoundedTotal);
+    }
+}
