@@ -30,7 +30,7 @@ public sealed class SchemeValidationException : Exception
         Problems = problems;
     }
 
-    /// <summary>Gets every problem found, in a stable order (tree order, then scheme-level members).</summary>
+    /// <summary>Gets every problem found, in a stable order: the scheme id, version, name, P and rounding, then the tree depth first, then grades, adjustments, bounds and gates.</summary>
     public ImmutableArray<Problem> Problems { get; }
 
     internal static string Describe(string headline, ImmutableArray<Problem> problems)
