@@ -181,6 +181,9 @@ public static class ProblemCodes
     /// <summary><c>value.duplicate</c>: A measure or rater role is given twice in one subject's input.</summary>
     public const string ValueDuplicate = "value.duplicate";
 
+    /// <summary><c>value.unknownMeasure</c>: A value names a measure the scheme does not read (under <c>UnknownMeasureHandling.Reject</c>).</summary>
+    public const string ValueUnknownMeasure = "value.unknownMeasure";
+
     /// <summary><c>rating.outOfScale</c>: A rating lies outside the scorer's scale.</summary>
     public const string RatingOutOfScale = "rating.outOfScale";
 

@@ -274,7 +274,7 @@ public sealed class Assessment
     /// <summary>Gets every adjustment rule's outcome, in scheme order.</summary>
     public ImmutableArray<AdjustmentResult> Adjustments { get; }
 
-    /// <summary>Gets the nodes excluded, in the order they were decided: indicators in pre-order, then groups as they were scored (children before parents).</summary>
+    /// <summary>Gets the nodes excluded: indicators in tree order as they are read, then groups left empty, children before their group.</summary>
     public ImmutableArray<Exclusion> Exclusions { get; }
 
     /// <summary>Gets the overrides applied, with the originals.</summary>

@@ -19,6 +19,22 @@ public sealed class EvaluatorOptions
 
     /// <summary>Gets the rounding of the payout to the currency's minor unit (default 2 decimals, AwayFromZero).</summary>
     public RoundingPolicy PayRounding { get; init; } = RoundingPolicy.Default;
+
+    /// <summary>
+    /// Gets what happens to a value for a measure the scheme does not read (default <see cref="UnknownMeasureHandling.Reject"/>:
+    /// a misspelt key would otherwise leave the real measure missing without a word).
+    /// </summary>
+    public UnknownMeasureHandling UnknownMeasures { get; init; } = UnknownMeasureHandling.Reject;
+}
+
+/// <summary>What an evaluator does with a value for a measure its scheme does not read.</summary>
+public enum UnknownMeasureHandling
+{
+    /// <summary>The subject's evaluation fails with <c>value.unknownMeasure</c> naming the measure (the default).</summary>
+    Reject,
+
+    /// <summary>The value is ignored; for hosts that hand every scheme the same superset of measures.</summary>
+    Ignore,
 }
 
 /// <summary>
@@ -35,12 +51,14 @@ public sealed class SchemeEvaluator
     private readonly int[] earlyGates;
     private readonly int[][] gatesByGroup;
     private readonly int[] lateGates;
+    private readonly HashSet<string> measures;
 
     private SchemeEvaluator(Scheme scheme, EvaluatorOptions options)
     {
         Scheme = scheme;
         Options = options;
         nodes = [.. scheme.Root.DescendantsAndSelf()];
+        measures = new HashSet<string>(scheme.Measures, StringComparer.Ordinal);
         indexByPath = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < nodes.Length; i++)
         {
@@ -93,6 +111,11 @@ public sealed class SchemeEvaluator
         if (options.PayRounding is null)
         {
             throw new ArgumentException("EvaluatorOptions.PayRounding must be set.", nameof(options));
+        }
+
+        if (!Enum.IsDefined(options.UnknownMeasures))
+        {
+            throw new ArgumentException("EvaluatorOptions.UnknownMeasures must be a defined UnknownMeasureHandling value.", nameof(options));
         }
 
         return new SchemeEvaluator(scheme, options);
@@ -187,6 +210,7 @@ public sealed class SchemeEvaluator
         private readonly List<OverrideRecord> overrideRecords = [];
         private readonly List<string> gradeCaps = [];
         private string currentPath = "/";
+        private string? currentValue;
 
         public Run(SchemeEvaluator plan, SubjectInput input)
         {
@@ -209,6 +233,10 @@ public sealed class SchemeEvaluator
             notes = new List<string>?[count];
             gateResults = new GateResult?[scheme.Gates.Length];
             Errors.AddRange(input.Problems);
+            if (plan.Options.UnknownMeasures == UnknownMeasureHandling.Reject)
+            {
+                RejectUnknownMeasures();
+            }
         }
 
         public List<Problem> Errors { get; } = [];
@@ -221,8 +249,20 @@ public sealed class SchemeEvaluator
             }
             catch (OverflowException)
             {
-                Error(ProblemCodes.ValueOverflow, currentPath, null, $"A computation at '{currentPath}' overflowed the decimal range (±7.9e28); check the subject's values for magnitude errors.");
+                Overflowed();
                 return null;
+            }
+        }
+
+        private void RejectUnknownMeasures()
+        {
+            foreach (var measure in input.Values.Keys.Concat(input.Ratings.Keys))
+            {
+                if (!plan.measures.Contains(measure))
+                {
+                    Error(ProblemCodes.ValueUnknownMeasure, measure, measure,
+                        $"Scheme '{scheme.Id}' reads no measure '{measure}'; check the key's spelling, or set EvaluatorOptions.UnknownMeasures to Ignore when subjects carry extra measures.");
+                }
             }
         }
 
@@ -230,12 +270,21 @@ public sealed class SchemeEvaluator
         {
             var (valueOverrides, scoreOverrides) = ReadOverrides();
 
-            // Steps 1–2: read values, apply value overrides, score indicators, apply score overrides.
+            // Steps 1–2: read values, apply value overrides, score indicators, apply score overrides; read the adjustments' units.
+            // An overflow in one indicator is reported and the others are still read, so every problem comes back at once.
             foreach (var i in plan.indicatorIndexes)
             {
-                ScoreIndicator(i, valueOverrides, scoreOverrides);
+                try
+                {
+                    ScoreIndicator(i, valueOverrides, scoreOverrides);
+                }
+                catch (OverflowException)
+                {
+                    Overflowed();
+                }
             }
 
+            var units = ReadUnits();
             if (Errors.Count > 0)
             {
                 return null;
@@ -273,18 +322,16 @@ public sealed class SchemeEvaluator
             }
 
             currentPath = "/";
+            currentValue = null;
             var basePoints = scores[0] * scheme.Points;
             ComputeEffectiveWeights();
 
             // Step 5: bonuses and penalties.
-            var adjustments = ApplyAdjustments(out var bonus, out var penalty);
-            if (Errors.Count > 0)
-            {
-                return null;
-            }
+            var adjustments = ApplyAdjustments(units, out var bonus, out var penalty);
 
             // Steps 6–7: one clamp, one rounding.
             currentPath = "total";
+            currentValue = null;
             var unclamped = basePoints + bonus - penalty;
             var exact = Math.Clamp(unclamped, scheme.MinPoints, scheme.MaxPoints);
             var rounded = scheme.Rounding.Round(exact);
@@ -307,14 +354,18 @@ public sealed class SchemeEvaluator
                 }
             }
 
+            var tree = BuildResult(0);
+
             // Step 10: payout.
             var gates = gateResults.Select(g => g!).ToImmutableArray();
             var cancelled = gates.Any(g => !g.Passed && g.Gate.Consequence == GateConsequence.CancelPayout);
+            currentPath = "basePay";
+            currentValue = input.BasePay is { } given ? DecimalText.Canonical(given) : null;
             decimal? payout = input.BasePay is { } pay
                 ? (cancelled ? 0m : plan.Options.PayRounding.Round(pay * grade.Coefficient))
                 : null;
 
-            return new Assessment(scheme, input.SubjectId, BuildResult(0), basePoints, bonus, penalty, unclamped, exact, rounded, grade, earned,
+            return new Assessment(scheme, input.SubjectId, tree, basePoints, bonus, penalty, unclamped, exact, rounded, grade, earned,
                 gates, adjustments, [.. exclusions], [.. overrideRecords], input.BasePay, payout);
         }
 
@@ -331,8 +382,9 @@ public sealed class SchemeEvaluator
                     continue;
                 }
 
+                // An invalid override is reported and never applied (a number handed to a rating scorer would not be a value it can read).
                 var target = o.Kind == OverrideKind.Value ? valueOverrides : scoreOverrides;
-                if (!target.TryAdd(index, o))
+                if (target.ContainsKey(index))
                 {
                     Error(ProblemCodes.OverrideInvalid, path, DecimalText.Canonical(o.Replacement), $"Two {o.Kind.ToString().ToLowerInvariant()} overrides name this indicator; give one.");
                 }
@@ -345,6 +397,10 @@ public sealed class SchemeEvaluator
                     Error(ProblemCodes.ScoreOutOfRange, path, DecimalText.Canonical(o.Replacement),
                         $"A score override must lie within the scorer's range [{DecimalText.Canonical(indicator.Scorer.MinimumScore)}, {DecimalText.Canonical(indicator.Scorer.MaximumScore)}].");
                 }
+                else
+                {
+                    target.Add(index, o);
+                }
             }
 
             return (valueOverrides, scoreOverrides);
@@ -354,6 +410,7 @@ public sealed class SchemeEvaluator
         {
             var node = (IndicatorNode)plan.nodes[i];
             currentPath = node.Path;
+            currentValue = null;
             var scorer = node.Scorer;
             Scoring.MeasureValue? value = null;
             if (scorer.InputKind == Scoring.MeasureKind.Number)
@@ -386,6 +443,7 @@ public sealed class SchemeEvaluator
             }
 
             values[i] = value;
+            currentValue = value?.ToString();
             var isMissing = value is null;
             if (value is { } present)
             {
@@ -424,7 +482,11 @@ public sealed class SchemeEvaluator
                 switch (node.Missing)
                 {
                     case MissingValuePolicy.Error:
-                        Error(ProblemCodes.ValueMissing, node.Path, null, $"Indicator '{node.Names.Default}' has no value for measure '{node.Measure}' and its missing-value policy is 'error'.");
+                        if (!Unreadable(node.Measure))
+                        {
+                            Error(ProblemCodes.ValueMissing, node.Path, null, $"Indicator '{node.Names.Default}' has no value for measure '{node.Measure}' and its missing-value policy is 'error'.");
+                        }
+
                         return;
                     case MissingValuePolicy.Minimum:
                         scorerScores[i] = scorer.MinimumScore;
@@ -449,6 +511,7 @@ public sealed class SchemeEvaluator
         {
             var node = plan.nodes[g];
             currentPath = node.Path.Length == 0 ? "/" : node.Path;
+            currentValue = null;
             var weightSum = 0m;
             var weighted = 0m;
             foreach (var c in plan.children[g])
@@ -469,7 +532,7 @@ public sealed class SchemeEvaluator
                     exclusions.Add(new Exclusion(node.Path, "all children excluded"));
                 }
 
-                // The gates on an excluded group read a missing score: they fail, or pass when they say so.
+                // A gate on an excluded group's score has nothing to compare: it is decided as missing (§5).
                 foreach (var k in plan.gatesByGroup[g])
                 {
                     Decide(k, null);
@@ -560,17 +623,16 @@ public sealed class SchemeEvaluator
         /// <summary>Points the node adds to the base: 0 when it is excluded or lies inside a group a zeroScore gate lowered to 0.</summary>
         private decimal Contribution(int i) => excluded[i] || insideLowered[i] ? 0m : effective[i] * scores[i] * scheme.Points;
 
-        private ImmutableArray<AdjustmentResult> ApplyAdjustments(out decimal bonus, out decimal penalty)
+        /// <summary>Reads every adjustment rule's units and its capped raw points (step 1, so their problems are reported with the rest).</summary>
+        private (decimal Units, decimal Raw, bool Missing)[] ReadUnits()
         {
-            bonus = 0m;
-            penalty = 0m;
-            var remainingBonus = scheme.MaxBonus ?? 0m;
-            var remainingByScope = new Dictionary<string, decimal>(StringComparer.Ordinal);
-            var results = ImmutableArray.CreateBuilder<AdjustmentResult>(scheme.Adjustments.Length);
-            foreach (var rule in scheme.Adjustments)
+            var read = new (decimal Units, decimal Raw, bool Missing)[scheme.Adjustments.Length];
+            for (var k = 0; k < scheme.Adjustments.Length; k++)
             {
+                var rule = scheme.Adjustments[k];
                 var path = "adjustments." + rule.Id;
                 currentPath = path;
+                currentValue = null;
                 var unitsMissing = false;
                 if (!input.Values.TryGetValue(rule.Measure, out var units))
                 {
@@ -582,7 +644,11 @@ public sealed class SchemeEvaluator
 
                     if (rule.Missing == AdjustmentMissingPolicy.Error)
                     {
-                        Error(ProblemCodes.ValueMissing, path, null, $"Adjustment '{rule.Id}' has no value for measure '{rule.Measure}' and its missing policy is 'error'.");
+                        if (!Unreadable(rule.Measure))
+                        {
+                            Error(ProblemCodes.ValueMissing, path, null, $"Adjustment '{rule.Id}' has no value for measure '{rule.Measure}' and its missing policy is 'error'.");
+                        }
+
                         continue;
                     }
 
@@ -595,12 +661,42 @@ public sealed class SchemeEvaluator
                     continue;
                 }
 
-                var raw = units * rule.PointsPerUnit;
+                currentValue = DecimalText.Canonical(units);
+                decimal raw;
+                try
+                {
+                    raw = units * rule.PointsPerUnit;
+                }
+                catch (OverflowException)
+                {
+                    Overflowed();
+                    continue;
+                }
+
                 if (rule.Cap is { } cap && raw > cap)
                 {
                     raw = cap;
                 }
 
+                read[k] = (units, raw, unitsMissing);
+            }
+
+            return read;
+        }
+
+        private ImmutableArray<AdjustmentResult> ApplyAdjustments((decimal Units, decimal Raw, bool Missing)[] read, out decimal bonus, out decimal penalty)
+        {
+            bonus = 0m;
+            penalty = 0m;
+            var remainingBonus = scheme.MaxBonus ?? 0m;
+            var remainingByScope = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            var results = ImmutableArray.CreateBuilder<AdjustmentResult>(scheme.Adjustments.Length);
+            for (var k = 0; k < scheme.Adjustments.Length; k++)
+            {
+                var rule = scheme.Adjustments[k];
+                var (units, raw, unitsMissing) = read[k];
+                currentPath = "adjustments." + rule.Id;
+                currentValue = DecimalText.Canonical(units);
                 decimal applied;
                 if (rule.Kind == AdjustmentKind.Bonus)
                 {
@@ -657,6 +753,23 @@ public sealed class SchemeEvaluator
                 notes[i] is { } list ? [.. list] : [],
                 childResults.MoveToImmutable());
         }
+
+        /// <summary>Whether the input already reports the measure's text as unreadable (so it is not reported missing as well).</summary>
+        private bool Unreadable(string measure)
+        {
+            foreach (var problem in input.Problems)
+            {
+                if (problem.Code is ProblemCodes.ValueUnparsable or ProblemCodes.ValueNonFinite && string.Equals(problem.Path, measure, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private void Overflowed()
+            => Error(ProblemCodes.ValueOverflow, currentPath, currentValue, $"A computation at '{currentPath}' overflowed the decimal range (±7.9e28); check the subject's values for magnitude errors.");
 
         private void Note(int i, string text) => (notes[i] ??= []).Add(text);
 

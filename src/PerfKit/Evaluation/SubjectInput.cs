@@ -176,10 +176,11 @@ public sealed class SubjectInputBuilder
     /// <param name="values">The ratings from that role's raters.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="role"/> is blank.</exception>
     public SubjectInputBuilder Ratings(string measure, string role, params decimal[] values)
     {
         Guard.NotNull(measure);
-        Guard.NotNull(role);
+        Guard.NotBlank(role);
         ArgumentNullException.ThrowIfNull(values);
         if (this.values.ContainsKey(measure))
         {

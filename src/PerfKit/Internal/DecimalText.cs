@@ -81,7 +81,7 @@ internal static class DecimalText
     }
 
     private static bool IsNonFinite(string text)
-        => text.Equals("NaN", StringComparison.OrdinalIgnoreCase)
+        => text.TrimStart('+', '-').Equals("NaN", StringComparison.OrdinalIgnoreCase)
            || text.Contains("infinity", StringComparison.OrdinalIgnoreCase)
            || text.Contains('∞', StringComparison.Ordinal);
 
