@@ -9,55 +9,19 @@ using Xunit;
 namespace PerfKit.Tests.Evaluation;
 
 /// <summary>
-/// Gates on group scores and what their zeroScore consequence does to contributions and scoped penalties
+/// Gates on one group read the same score whatever their order; a zeroScore consequence empties the contributions
+/// inside the zeroed group, which limits penalties scoped there
 /// (docs/evaluation.md, "Gates" and "Adjustments").
 /// </summary>
 public sealed class SchemeEvaluatorGateConsequenceTests
 {
     // Root percent: s1 50 (indicator a, linear 0 → 10), s2 50 (indicator b, linear 0 → 10).
-    private static SchemeBuilder TwoSections(MissingValuePolicy aMissing = MissingValuePolicy.Error) => Scheme.CreateBuilder("t", "1")
+    private static SchemeBuilder TwoSections() => Scheme.CreateBuilder("t", "1")
         .Name("Two sections")
         .Grade("A", null, 1m)
         .Root(WeightMode.Percent, r => r
-            .Section("s1", 50m, WeightMode.Percent, s => s.Indicator("a", 100m, "a", Scorers.Linear(0m, 10m), i => i.WhenMissing(aMissing)))
+            .Section("s1", 50m, WeightMode.Percent, s => s.Indicator("a", 100m, "a", Scorers.Linear(0m, 10m)))
             .Section("s2", 50m, WeightMode.Percent, s => s.Indicator("b", 100m, "b", Scorers.Linear(0m, 10m))));
-
-    [Fact]
-    public void Evaluate_ScoreGateOnExcludedGroup_GateFailsAsMissing()
-    {
-        var scheme = TwoSections(MissingValuePolicy.Exclude)
-            .Gate("g1", g => g.OnScore("s1", 0.5m).CancelPayout())
-            .Build();
-
-        var result = SchemeEvaluator.Create(scheme).Evaluate(SubjectInput.For("x").Value("b", 5m).BasePay(100m).Build());
-
-        // a is missing and excluded, so s1 (all children excluded) is excluded; root = s2 = 5/10 = 0.5 → base 50.
-        Assert.True(result.Succeeded);
-        var a = result.Assessment;
-        Assert.Equal(50m, a.BasePoints);
-        var gate = Assert.Single(a.Gates);
-        Assert.False(gate.Passed);
-        Assert.True(gate.IsMissing);
-        Assert.Null(gate.Actual);
-        Assert.True(a.PayoutCancelled);
-        Assert.Equal(0m, a.Payout);
-    }
-
-    [Fact]
-    public void Evaluate_ScoreGateOnExcludedGroupPassingWhenMissing_GatePasses()
-    {
-        var scheme = TwoSections(MissingValuePolicy.Exclude)
-            .Gate("g1", g => g.OnScore("s1", 0.5m).CancelPayout().PassWhenMissing())
-            .Build();
-
-        var a = SchemeEvaluator.Create(scheme).EvaluateOrThrow(SubjectInput.For("x").Value("b", 5m).BasePay(100m).Build());
-
-        // The gate passes on the missing score; payout = 100 × 1 (grade A, coefficient 1) = 100.
-        var gate = Assert.Single(a.Gates);
-        Assert.True(gate.Passed);
-        Assert.True(gate.IsMissing);
-        Assert.Equal(100m, a.Payout);
-    }
 
     [Theory]
     [InlineData(false)]
