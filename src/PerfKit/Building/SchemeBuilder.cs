@@ -308,7 +308,8 @@ public sealed class SchemeBuilder
 
             var nodeNames = g.Names.Build(display, g.Id, Problems);
             var mode = g.ChildWeights;
-            if (mode.Kind == WeightModeKind.Points && mode.Points <= 0m)
+            var modeOk = !(mode.Kind == WeightModeKind.Points && mode.Points <= 0m);
+            if (!modeOk)
             {
                 Add(ProblemCodes.WeightPoints, display, mode.Points!.Value, "The points N of a points(N) group must be positive.");
                 ok = false;
@@ -338,13 +339,23 @@ public sealed class SchemeBuilder
                     Add(ProblemCodes.WeightNonPositive, childPath, childWeight, "A weight must be positive; an informational measure is a tracked value, not a scored node.");
                     weightsOk = false;
                 }
+                else if (childWeight > decimal.MaxValue - sum)
+                {
+                    if (weightsOk)
+                    {
+                        Add(ProblemCodes.WeightSum, display, childWeight, $"The children's weights of '{display}' add up beyond the decimal range (±7.9e28); write smaller weights.");
+                    }
+
+                    weightsOk = false;
+                }
                 else
                 {
                     sum += childWeight;
                 }
             }
 
-            if (weightsOk && mode.RequiredSum is { } required && sum != required)
+            // A non-positive N is already reported; positive weights cannot sum to it, so no second problem.
+            if (weightsOk && modeOk && mode.RequiredSum is { } required && sum != required)
             {
                 Add(ProblemCodes.WeightSum, display, sum, $"The children's weights of a {mode} group must sum to exactly {DecimalText.Canonical(required)}.");
                 weightsOk = false;
@@ -568,6 +579,23 @@ public sealed class SchemeBuilder
             if (anyScorerAboveOne && b.maxPoints is null)
             {
                 Add(ProblemCodes.MaxPointsRequired, "maxPoints", null, "A scheme with a scorer that can exceed 1 (cap > 1) must declare maxPoints.");
+            }
+
+            // Without a declared maxPoints the maximum is P + maxBonus; when P or maxBonus is already reported as out
+            // of range, that default is meaningless and comparing minPoints with it would report the same mistake twice.
+            if (b.maxPoints is null && (b.points <= 0m || b.maxBonus < 0m))
+            {
+                return;
+            }
+
+            if (b.maxPoints is null && b.maxBonus is { } bonus && b.points > decimal.MaxValue - bonus)
+            {
+                if (!anyScorerAboveOne)
+                {
+                    Add(ProblemCodes.MaxPointsRequired, "maxPoints", null, "P + maxBonus lies beyond the decimal range (±7.9e28), so the default maximum cannot be computed; declare maxPoints.");
+                }
+
+                return;
             }
 
             var max = b.maxPoints ?? b.points + (b.maxBonus ?? 0m);

@@ -154,6 +154,9 @@ public sealed class ScorerParameterReader
     public void Report(string code, string parameter, decimal attemptedValue, string message)
         => Report(code, parameter, DecimalText.Canonical(attemptedValue), message);
 
+    /// <summary>True when the spec gives <paramref name="name"/>, whatever its type (a wrong type is reported by the typed read).</summary>
+    internal bool IsGiven(string name) => parameters.ContainsKey(name);
+
     internal void ReportUnknown()
     {
         foreach (var name in parameters.Keys.Where(k => !read.Contains(k)))

@@ -101,7 +101,7 @@ public class SchemeAnalyzerPropertyTests
 
     public sealed record Case(SchemeRecipe Scheme, int[] Values, int BonusUnits, int PenaltyUnits, int ScopedUnits)
     {
-        public SubjectInput Subject(Model.Scheme scheme)
+        public SubjectInput Subject(PerfKit.Model.Scheme scheme)
         {
             var input = SubjectInput.For("subject").Value("bonus_units", BonusUnits).Value("penalty_units", PenaltyUnits).Value("scoped_units", ScopedUnits);
             for (var i = 0; i < scheme.Indicators.Length; i++)

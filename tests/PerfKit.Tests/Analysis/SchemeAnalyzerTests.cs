@@ -285,7 +285,7 @@ public class SchemeAnalyzerTests
         Assert.Throws<ArgumentNullException>(() => SchemeAnalyzer.MovedWeight(SampleSchemes.BscOkr(), null!));
     }
 
-    internal static Scheme OneIndicator(Func<Building.SchemeBuilder, Building.SchemeBuilder> configure)
+    internal static Scheme OneIndicator(Func<PerfKit.Building.SchemeBuilder, PerfKit.Building.SchemeBuilder> configure)
         => configure(Scheme.CreateBuilder("one", "1").Name("One")
                 .Grade("A", 90m, 1.3m).Grade("D", null, 0.7m)
                 .Root(WeightMode.Percent, r => r.Indicator("x", 100m, "x", Scorers.Linear(0m, 10m))))

@@ -27,9 +27,9 @@ internal static class EvaluationFixtures
     public static Scheme ThreeIndicators(MissingValuePolicy policyA = MissingValuePolicy.Error, Action<SchemeBuilder>? more = null)
     {
         var builder = Start().Root(WeightMode.Percent, r => r
-            .Indicator("a", 50m, "m_a", Scoring.Scorers.Linear(0m, 10m), i => i.WhenMissing(policyA))
-            .Indicator("b", 30m, "m_b", Scoring.Scorers.Linear(0m, 10m))
-            .Indicator("c", 20m, "m_c", Scoring.Scorers.Linear(0m, 10m)));
+            .Indicator("a", 50m, "m_a", PerfKit.Scoring.Scorers.Linear(0m, 10m), i => i.WhenMissing(policyA))
+            .Indicator("b", 30m, "m_b", PerfKit.Scoring.Scorers.Linear(0m, 10m))
+            .Indicator("c", 20m, "m_c", PerfKit.Scoring.Scorers.Linear(0m, 10m)));
         more?.Invoke(builder);
         return builder.Build();
     }

@@ -49,7 +49,7 @@ public sealed class NodeResultTests
         // exam 86 → 0.86; weight 10 as written; effective 0.5 × 10/100 = 0.05; contribution 0.05 × 0.86 × 100 = 4.3.
         var n = ABank().Node("monthly/monthly_exam");
 
-        Assert.Equal(Scoring.MeasureValue.Of(86m), n.Value);
+        Assert.Equal(PerfKit.Scoring.MeasureValue.Of(86m), n.Value);
         Assert.Null(n.OriginalValue);
         Assert.False(n.IsMissing);
         Assert.Equal(0.86m, n.ScorerScore);
@@ -80,9 +80,9 @@ public sealed class NodeResultTests
     {
         // With b excluded the scheme's effective weight of a (0.5) differs from this evaluation's (50/70).
         var scheme = Start().Root(WeightMode.Percent, r => r
-                .Indicator("a", 50m, "m_a", Scoring.Scorers.Linear(0m, 10m))
-                .Indicator("b", 30m, "m_b", Scoring.Scorers.Linear(0m, 10m), i => i.WhenMissing(MissingValuePolicy.Exclude))
-                .Indicator("c", 20m, "m_c", Scoring.Scorers.Linear(0m, 10m)))
+                .Indicator("a", 50m, "m_a", PerfKit.Scoring.Scorers.Linear(0m, 10m))
+                .Indicator("b", 30m, "m_b", PerfKit.Scoring.Scorers.Linear(0m, 10m), i => i.WhenMissing(MissingValuePolicy.Exclude))
+                .Indicator("c", 20m, "m_c", PerfKit.Scoring.Scorers.Linear(0m, 10m)))
             .Build();
 
         var a = Assess(scheme, Abc(7m, null, 7m));

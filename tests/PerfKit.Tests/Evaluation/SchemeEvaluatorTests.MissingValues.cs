@@ -120,7 +120,7 @@ public sealed partial class SchemeEvaluatorTests
         Assert.Equal(50m, a.BasePoints);
     }
 
-    private static Scheme GroupOfExcludables(Action<Building.SchemeBuilder>? more = null)
+    private static Scheme GroupOfExcludables(Action<PerfKit.Building.SchemeBuilder>? more = null)
     {
         // g 40 { x, y: normalize, both exclude }, z 60 (linear 0 → 10).
         var builder = Start().Root(WeightMode.Percent, r => r
