@@ -125,7 +125,7 @@ public sealed class SchemeEvaluator
     /// <param name="input">The subject's data.</param>
     /// <returns>The assessment, or every problem that prevented it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
-    /// <exception cref="InvalidOperationException">A host scorer returned a score outside its declared minimum and maximum (a defect in that scorer).</exception>
+    /// <exception cref="InvalidOperationException">A host scorer returned a score outside its declared minimum and maximum, or a default <see cref="Scoring.ScoreOutcome"/> (a defect in that scorer).</exception>
     public EvaluationResult Evaluate(SubjectInput input)
     {
         Guard.NotNull(input);
@@ -448,6 +448,12 @@ public sealed class SchemeEvaluator
             if (value is { } present)
             {
                 var outcome = scorer.Score(present);
+                if (!outcome.IsValid && outcome.ErrorCode is null)
+                {
+                    throw new InvalidOperationException(
+                        $"Scorer '{node.ScorerSpec.Kind}' at '{node.Path}' returned default(ScoreOutcome); return ScoreOutcome.Scored, Invalid or Missing.");
+                }
+
                 if (outcome.IsMissing)
                 {
                     isMissing = true;

@@ -162,7 +162,7 @@ public sealed class SubjectInputBuilder
         }
         else
         {
-            var nonFinite = failure!.StartsWith("non-finite", StringComparison.Ordinal);
+            var nonFinite = string.Equals(failure, DecimalText.NonFiniteFailure, StringComparison.Ordinal);
             problems.Add(new Problem(nonFinite ? ProblemCodes.ValueNonFinite : ProblemCodes.ValueUnparsable, measure, text,
                 $"The value of measure '{measure}' cannot be read: {failure}.", subjectId));
         }
