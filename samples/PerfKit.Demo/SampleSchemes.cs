@@ -85,7 +85,7 @@ public static class SampleSchemes
     /// attitude from 360 ratings on a 1–5 scale (superior 50, peer 30, subordinate 20).
     /// </summary>
     /// <returns>The scheme.</returns>
-    public static Scheme CustomerManagerRole() => Scheme.CreateBuilder("role-customer-manager", "2024.1")
+    public static Scheme CustomerManagerRole() => Scheme.CreateBuilder("sample-customer-manager-role", "2024.1")
         .Name("Customer manager role template").Name("zh-CN", "客户经理岗位模板")
         .Grade("A", 90m, 1.30m).Grade("B", 80m, 1.10m).Grade("C", 60m, 1.00m).Grade("D", null, 0.70m)
         .Root(WeightMode.Percent, root => root

@@ -44,9 +44,9 @@ internal static class ABankTemplates
             .Section("monthly", 50m, WeightMode.PointsOf(100m), m => m
                 .Named("Monthly assessment", "月度考核")
                 .Indicator("new_accounts", 50m, "new_accounts", Scorers.Linear(0m, NewAccountsTarget), i => i
-                    .Named("New accounts", "新增户数").Tags("scale").Unit("accounts").AggregatedBy(ValueAggregation.Count))
+                    .Named("New accounts", "新增户数").Tags("scale", "inclusive-finance").Unit("accounts").AggregatedBy(ValueAggregation.Count))
                 .Indicator("net_new_accounts", 30m, "net_new_accounts", Scorers.Linear(0m, NetNewAccountsTarget), i => i
-                    .Named("Net new accounts", "净增户数").Tags("scale").Unit("accounts").AggregatedBy(ValueAggregation.Sum))
+                    .Named("Net new accounts", "净增户数").Tags("scale", "inclusive-finance").Unit("accounts").AggregatedBy(ValueAggregation.Sum))
                 .Indicator("monthly_exam", 10m, "monthly_exam", Scorers.Linear(0m, 100m), i => i
                     .Named("Monthly exam", "月考成绩").Tags("capability").Unit("points"))
                 .Indicator("mentoring", 6m, "mentoring", Scorers.Linear(0m, 2m), i => i
@@ -58,7 +58,7 @@ internal static class ABankTemplates
                 .Indicator("customer_visits", 8m, "customer_visits", Scorers.Linear(0m, 60m), i => i
                     .Named("Customer visits", "走访客户数").Unit("visits").AggregatedBy(ValueAggregation.Count))
                 .Indicator("net_balance_growth", 60m, "net_balance_growth", Scorers.Linear(0m, NetBalanceTarget), i => i
-                    .Named("Net balance growth", "净增余额").Tags("scale").Unit("CNY 10k").AggregatedBy(ValueAggregation.DailyAverage))
+                    .Named("Net balance growth", "净增余额").Tags("scale", "inclusive-finance").Unit("CNY 10k").AggregatedBy(ValueAggregation.DailyAverage))
                 .Indicator("overdue_rate", 12m, "overdue_rate", Scorers.Linear(3m, 1m), i => i
                     .Named("Overdue rate", "逾期率").Tags("risk").Unit("%"))
                 .Indicator("npl_rate", 20m, "npl_rate", Scorers.Linear(2m, 0.5m), i => i

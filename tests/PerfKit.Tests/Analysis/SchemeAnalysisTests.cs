@@ -11,7 +11,7 @@ public class SchemeAnalysisTests
 {
     [Fact]
     public void ShareOf_TagNoIndicatorCarries_Zero()
-        => Assert.Equal(0m, SchemeAnalyzer.Analyze(SampleSchemes.ABank2023()).ShareOf("inclusive-finance"));
+        => Assert.Equal(0m, SchemeAnalyzer.Analyze(SampleSchemes.ABank2023()).ShareOf("green-credit"));
 
     [Fact]
     public void ShareOf_Null_Throws()

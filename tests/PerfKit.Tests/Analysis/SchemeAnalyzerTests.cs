@@ -42,11 +42,12 @@ public class SchemeAnalyzerTests
         var analysis = SchemeAnalyzer.Analyze(SampleSchemes.ABank2023());
 
         // capability: monthly_exam 0.05 + mentoring 0.03 = 0.08
+        // inclusive-finance (the same three lending indicators as scale): 0.25 + 0.15 + 0.30 = 0.70
         // risk: overdue_rate 0.06 + npl_rate 0.10 = 0.16
         // scale: new_accounts 0.25 + net_new_accounts 0.15 + net_balance_growth 0.30 = 0.70
-        Assert.Equal(["capability", "risk", "scale"], analysis.TagShares.Select(t => t.Tag));
-        Assert.Equal([0.08m, 0.16m, 0.70m], analysis.TagShares.Select(t => t.Share));
-        Assert.Equal<string>(["monthly/new_accounts", "monthly/net_new_accounts", "quarterly/net_balance_growth"], analysis.TagShares[2].IndicatorPaths);
+        Assert.Equal(["capability", "inclusive-finance", "risk", "scale"], analysis.TagShares.Select(t => t.Tag));
+        Assert.Equal([0.08m, 0.70m, 0.16m, 0.70m], analysis.TagShares.Select(t => t.Share));
+        Assert.Equal<string>(["monthly/new_accounts", "monthly/net_new_accounts", "quarterly/net_balance_growth"], analysis.TagShares[3].IndicatorPaths);
     }
 
     [Fact]

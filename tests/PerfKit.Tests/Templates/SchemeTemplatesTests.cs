@@ -324,9 +324,9 @@ public sealed class SchemeTemplatesTests
 
     public static TheoryData<string, string[]> DefaultPolicyFindings => new()
     {
-        // The 2023 scheme, reproduced unchanged, tags no indicator inclusive-finance (share 0 < 0.15 → error) and puts
-        // 0.70 on scale indicators (> 0.60 → warning), the concentration seed 001 criticises.
-        { "a-bank-2023", [PolicyIds.MinimumTagShare, PolicyIds.MaximumTagShare] },
+        // The 2023 scheme's three lending indicators are inclusive finance (0.70 ≥ 0.15 passes) and scale: 0.70 > 0.60
+        // → warning, the concentration seed 001 criticises.
+        { "a-bank-2023", [PolicyIds.MaximumTagShare] },
         // Inclusive finance 0.32, scale 0.16, no deposit indicators, no gates, no bonus: nothing to report.
         { "a-bank-bsc-okr", [] },
         // Inclusive finance exactly 0.15 (a share on the limit passes); deposits by daily average; scale 0.147.
@@ -363,13 +363,12 @@ public sealed class SchemeTemplatesTests
     }
 
     [Fact]
-    public void Check_ABank2023WithTheInclusiveFloor_ReportsShareZeroBecauseNothingIsTagged()
+    public void Check_ABank2023WithTheInclusiveFloor_PassesOnItsLendingIndicators()
     {
-        var finding = Assert.Single(SchemePolicies.Check(SchemeTemplates.Load("a-bank-2023"), [SchemePolicies.InclusiveFinanceShare()]));
-
-        Assert.Equal(PolicySeverity.Error, finding.Severity);
-        Assert.Equal(0m, finding.Actual);
-        Assert.Equal(0.15m, finding.Limit);
+        // new_accounts 0.25 + net_new_accounts 0.15 + net_balance_growth 0.30 = 0.70 ≥ 0.15 (also ≥ a stricter 0.60).
+        Assert.Empty(SchemePolicies.Check(SchemeTemplates.Load("a-bank-2023"), [SchemePolicies.InclusiveFinanceShare()]));
+        Assert.Equal(0.70m, SchemeAnalyzer.Analyze(SchemeTemplates.Load("a-bank-2023")).ShareOf("inclusive-finance"));
+        Assert.Single(SchemePolicies.Check(SchemeTemplates.Load("a-bank-2023"), [SchemePolicies.MinimumTagShare("inclusive-finance", 0.71m)]));
     }
 
     [Fact]
@@ -777,9 +776,9 @@ public sealed class SchemeTemplatesTests
             .Section("monthly", 50m, WeightMode.PointsOf(100m), m => m
                 .Name("Monthly assessment").Name("zh-CN", "月度考核")
                 .Indicator("new_accounts", 50m, "new_accounts", Scorers.Linear(0m, 10m), i => i
-                    .Name("New accounts").Name("zh-CN", "新增户数").Tags("scale").Unit("accounts").AggregatedBy(ValueAggregation.Count))
+                    .Name("New accounts").Name("zh-CN", "新增户数").Tags("scale", "inclusive-finance").Unit("accounts").AggregatedBy(ValueAggregation.Count))
                 .Indicator("net_new_accounts", 30m, "net_new_accounts", Scorers.Linear(0m, 6m), i => i
-                    .Name("Net new accounts").Name("zh-CN", "净增户数").Tags("scale").Unit("accounts").AggregatedBy(ValueAggregation.Sum))
+                    .Name("Net new accounts").Name("zh-CN", "净增户数").Tags("scale", "inclusive-finance").Unit("accounts").AggregatedBy(ValueAggregation.Sum))
                 .Indicator("monthly_exam", 10m, "monthly_exam", Scorers.Linear(0m, 100m), i => i
                     .Name("Monthly exam").Name("zh-CN", "月考成绩").Tags("capability").Unit("points"))
                 .Indicator("mentoring", 6m, "mentoring", Scorers.Linear(0m, 2m), i => i
@@ -791,7 +790,7 @@ public sealed class SchemeTemplatesTests
                 .Indicator("customer_visits", 8m, "customer_visits", Scorers.Linear(0m, 60m), i => i
                     .Name("Customer visits").Name("zh-CN", "走访客户数").Unit("visits").AggregatedBy(ValueAggregation.Count))
                 .Indicator("net_balance_growth", 60m, "net_balance_growth", Scorers.Linear(0m, 500m), i => i
-                    .Name("Net balance growth").Name("zh-CN", "净增余额").Tags("scale").Unit("CNY 10k").AggregatedBy(ValueAggregation.DailyAverage))
+                    .Name("Net balance growth").Name("zh-CN", "净增余额").Tags("scale", "inclusive-finance").Unit("CNY 10k").AggregatedBy(ValueAggregation.DailyAverage))
                 .Indicator("overdue_rate", 12m, "overdue_rate", Scorers.Linear(3m, 1m), i => i
                     .Name("Overdue rate").Name("zh-CN", "逾期率").Tags("risk").Unit("%"))
                 .Indicator("npl_rate", 20m, "npl_rate", Scorers.Linear(nplBaseline, 0.5m), i => i
