@@ -179,9 +179,10 @@ public sealed class Exclusion
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class Assessment
 {
-    internal Assessment(Scheme scheme, string subjectId, NodeResult root, decimal basePoints, decimal bonusPoints, decimal penaltyPoints, decimal unclampedTotal, decimal exactTotal, decimal roundedTotal, GradeBand grade, GradeBand earnedGrade, ImmutableArray<GateResult> gates, ImmutableArray<AdjustmentResult> adjustments, ImmutableArray<Exclusion> exclusions, ImmutableArray<OverrideRecord> overrides, decimal? basePay, decimal? payout)
+    internal Assessment(Scheme scheme, string schemeFingerprint, string subjectId, NodeResult root, decimal basePoints, decimal bonusPoints, decimal penaltyPoints, decimal unclampedTotal, decimal exactTotal, decimal roundedTotal, GradeBand grade, GradeBand earnedGrade, ImmutableArray<GateResult> gates, ImmutableArray<AdjustmentResult> adjustments, ImmutableArray<Exclusion> exclusions, ImmutableArray<OverrideRecord> overrides, decimal? basePay, decimal? payout)
     {
         Scheme = scheme;
+        SchemeFingerprint = schemeFingerprint;
         SubjectId = subjectId;
         Root = root;
         BasePoints = basePoints;
@@ -202,6 +203,9 @@ public sealed class Assessment
 
     /// <summary>Gets the scheme that produced the assessment.</summary>
     public Scheme Scheme { get; }
+
+    /// <summary>Gets the fingerprint of the scheme that produced the assessment (<see cref="Model.Scheme.Fingerprint"/>), so a payroll run can prove which rules produced which pay.</summary>
+    public string SchemeFingerprint { get; }
 
     /// <summary>Gets the subject's id.</summary>
     public string SubjectId { get; }

@@ -51,12 +51,14 @@ public sealed class SchemeEvaluator
     private readonly int[] earlyGates;
     private readonly int[][] gatesByGroup;
     private readonly int[] lateGates;
+    private readonly string fingerprint;
     private readonly HashSet<string> measures;
 
     private SchemeEvaluator(Scheme scheme, EvaluatorOptions options)
     {
         Scheme = scheme;
         Options = options;
+        fingerprint = scheme.Fingerprint;
         nodes = [.. scheme.Root.DescendantsAndSelf()];
         measures = new HashSet<string>(scheme.Measures, StringComparer.Ordinal);
         indexByPath = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -365,7 +367,7 @@ public sealed class SchemeEvaluator
                 ? (cancelled ? 0m : plan.Options.PayRounding.Round(pay * grade.Coefficient))
                 : null;
 
-            return new Assessment(scheme, input.SubjectId, tree, basePoints, bonus, penalty, unclamped, exact, rounded, grade, earned,
+            return new Assessment(scheme, plan.fingerprint, input.SubjectId, tree, basePoints, bonus, penalty, unclamped, exact, rounded, grade, earned,
                 gates, adjustments, [.. exclusions], [.. overrideRecords], input.BasePay, payout);
         }
 

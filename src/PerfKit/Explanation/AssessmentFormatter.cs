@@ -65,6 +65,7 @@ public static class AssessmentFormatter
         writer.WriteStartObject("scheme");
         writer.WriteString("id", assessment.Scheme.Id);
         writer.WriteString("version", assessment.Scheme.Version);
+        writer.WriteString("fingerprint", assessment.SchemeFingerprint);
         writer.WriteEndObject();
         Number(writer, "basePoints", assessment.BasePoints);
         Number(writer, "bonusPoints", assessment.BonusPoints);
