@@ -148,6 +148,7 @@ public static class AssessmentFormatter
         var scheme = assessment.Scheme;
         var sb = new StringBuilder();
         Line(sb, $"Subject {assessment.SubjectId} — {scheme.Names.Get(culture)} ({scheme.Id}@{scheme.Version})");
+        Line(sb, $"Scheme fingerprint (SHA-256 of the canonical scheme file): {assessment.SchemeFingerprint}");
         Line(sb, $"Total {N(assessment.RoundedTotal)} (exact {N(assessment.ExactTotal)}) = base {N(assessment.BasePoints)} + bonus {N(assessment.BonusPoints)} − penalty {N(assessment.PenaltyPoints)}"
                  + (assessment.UnclampedTotal != assessment.ExactTotal ? $", clamped from {N(assessment.UnclampedTotal)} to [{N(scheme.MinPoints)}, {N(scheme.MaxPoints)}]" : string.Empty)
                  + $", rounded {scheme.Rounding}");
