@@ -12,7 +12,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using PerfKit.Serialization;
 using Xunit;
 
 namespace PerfKit.Tests;
@@ -63,6 +65,10 @@ public sealed class ReadmeTests
             Assert.Equal("B", assessment.Grade.Name);
             Assert.True(Assert.Single(assessment.Gates).Passed);
             Assert.Equal(11000m, assessment.Payout);
+
+            // The fingerprint line names the SHA-256 of the scheme's canonical file, as `sha256sum` would print it.
+            var fingerprint = Convert.ToHexStringLower(SHA256.HashData(SchemeFile.Write(scheme)));
+            Assert.Contains("\nScheme fingerprint (SHA-256 of the canonical scheme file): " + fingerprint + "\n", output.ToString().Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
         }
         finally
         {
