@@ -13,10 +13,10 @@ namespace PerfKit.Tests.Evaluation;
 /// inside the zeroed group, which limits penalties scoped there
 /// (docs/evaluation.md, "Gates" and "Adjustments").
 /// </summary>
-public sealed class SchemeEvaluatorGateConsequenceTests
+public sealed partial class SchemeEvaluatorTests
 {
     // Root percent: s1 50 (indicator a, linear 0 → 10), s2 50 (indicator b, linear 0 → 10).
-    private static SchemeBuilder TwoSections() => Scheme.CreateBuilder("t", "1")
+    private static SchemeBuilder GateConsequenceTwoSections() => Scheme.CreateBuilder("t", "1")
         .Name("Two sections")
         .Grade("A", null, 1m)
         .Root(WeightMode.Percent, r => r
@@ -28,7 +28,7 @@ public sealed class SchemeEvaluatorGateConsequenceTests
     [InlineData(true)]
     public void Evaluate_TwoGatesOnOneGroup_BothReadTheScoreBeforeZeroing(bool zeroGateFirst)
     {
-        var builder = TwoSections();
+        var builder = GateConsequenceTwoSections();
         Action<GateBuilder> zero = g => g.OnScore("s1", 0.6m).ZeroScore("s1");
         Action<GateBuilder> cancel = g => g.OnScore("s1", 0.5m).CancelPayout();
         var scheme = (zeroGateFirst ? builder.Gate("zero", zero).Gate("cancel", cancel) : builder.Gate("cancel", cancel).Gate("zero", zero)).Build();
