@@ -1,66 +1,34 @@
 using System.Collections.Generic;
 using PerfKit.Model;
 using PerfKit.Scoring;
+using PerfKit.Templates;
 
 namespace PerfKit.Demo;
 
 /// <summary>The schemes the demo and the tests share, built from the source practice.</summary>
 public static class SampleSchemes
 {
-    /// <summary>Monthly targets of the A-bank scheme; the gates on them cancel the month's pay when missed.</summary>
+    /// <summary>
+    /// New accounts per month in the A-bank scheme (the embedded template <c>a-bank-2023</c>); the gate on it cancels
+    /// the month's pay when missed. The template's parameters are listed in <c>docs/templates/a-bank-2023.md</c>.
+    /// </summary>
     public const decimal NewAccountsTarget = 10m;
 
-    /// <summary>Net new accounts per month.</summary>
+    /// <summary>Net new accounts per month in the A-bank scheme; gated like <see cref="NewAccountsTarget"/>.</summary>
     public const decimal NetNewAccountsTarget = 6m;
 
-    /// <summary>Net balance growth per quarter, in CNY 10k.</summary>
+    /// <summary>Net balance growth per quarter, in CNY 10k, in the A-bank scheme; gated like <see cref="NewAccountsTarget"/>.</summary>
     public const decimal NetBalanceTarget = 500m;
 
     /// <summary>
-    /// The A bank's current 105-point scheme for inclusive-finance customer managers: monthly section 50%
-    /// (new accounts 50, net new accounts 30, monthly exam 10, mentoring 6, activity 4), quarterly section 50%
-    /// (customer visits 8, net balance growth 60, overdue rate 12, NPL rate 20), certificates bonus up to 5,
-    /// and gates on new accounts, net new accounts and net balance growth that cancel the period's pay.
+    /// The A bank's current 105-point scheme for inclusive-finance customer managers, loaded from the embedded template
+    /// <c>a-bank-2023</c>: monthly section 50% (new accounts 50, net new accounts 30, monthly exam 10, mentoring 6,
+    /// activity 4), quarterly section 50% (customer visits 8, net balance growth 60, overdue rate 12, NPL rate 20),
+    /// certificates bonus up to 5, and gates on new accounts, net new accounts and net balance growth that cancel the
+    /// period's pay (targets <see cref="NewAccountsTarget"/>, <see cref="NetNewAccountsTarget"/>, <see cref="NetBalanceTarget"/>).
     /// </summary>
-    /// <returns>The scheme.</returns>
-    public static Scheme ABank2023() => Scheme.CreateBuilder("a-bank-2023", "2023.1")
-        .Name("A Bank inclusive-finance customer manager 2023")
-        .Name("zh-CN", "A银行普惠客户经理绩效考核方案（2023）")
-        .Points(100m)
-        .MaxBonus(5m)
-        .Rounding(2, System.MidpointRounding.AwayFromZero)
-        .Grade("A", 90m, 1.30m)
-        .Grade("B", 80m, 1.10m)
-        .Grade("C", 60m, 1.00m)
-        .Grade("D", null, 0.70m)
-        .Root(WeightMode.Percent, root => root
-            .Section("monthly", 50m, WeightMode.PointsOf(100m), m => m
-                .Name("Monthly assessment").Name("zh-CN", "月度考核")
-                .Indicator("new_accounts", 50m, "new_accounts", Scorers.Linear(0m, NewAccountsTarget), i => i
-                    .Name("New accounts").Name("zh-CN", "新增户数").Tags("scale").Unit("accounts").AggregatedBy(ValueAggregation.Count))
-                .Indicator("net_new_accounts", 30m, "net_new_accounts", Scorers.Linear(0m, NetNewAccountsTarget), i => i
-                    .Name("Net new accounts").Name("zh-CN", "净增户数").Tags("scale").Unit("accounts").AggregatedBy(ValueAggregation.Sum))
-                .Indicator("monthly_exam", 10m, "monthly_exam", Scorers.Linear(0m, 100m), i => i
-                    .Name("Monthly exam").Name("zh-CN", "月考成绩").Tags("capability").Unit("points"))
-                .Indicator("mentoring", 6m, "mentoring", Scorers.Linear(0m, 2m), i => i
-                    .Name("Mentoring").Name("zh-CN", "岗位带教").Tags("capability").Unit("mentees"))
-                .Indicator("activity", 4m, "activity", Scorers.Linear(0m, 4m), i => i
-                    .Name("Activities").Name("zh-CN", "活动加分").Unit("activities")))
-            .Section("quarterly", 50m, WeightMode.PointsOf(100m), q => q
-                .Name("Quarterly assessment").Name("zh-CN", "季度考核")
-                .Indicator("customer_visits", 8m, "customer_visits", Scorers.Linear(0m, 60m), i => i
-                    .Name("Customer visits").Name("zh-CN", "走访客户数").Unit("visits").AggregatedBy(ValueAggregation.Count))
-                .Indicator("net_balance_growth", 60m, "net_balance_growth", Scorers.Linear(0m, NetBalanceTarget), i => i
-                    .Name("Net balance growth").Name("zh-CN", "净增余额").Tags("scale").Unit("CNY 10k").AggregatedBy(ValueAggregation.DailyAverage))
-                .Indicator("overdue_rate", 12m, "overdue_rate", Scorers.Linear(3m, 1m), i => i
-                    .Name("Overdue rate").Name("zh-CN", "逾期率").Tags("risk").Unit("%"))
-                .Indicator("npl_rate", 20m, "npl_rate", Scorers.Linear(2m, 0.5m), i => i
-                    .Name("NPL rate").Name("zh-CN", "不良率").Tags("risk").Unit("%"))))
-        .Bonus("certificates", "certificates", 2.5m, 5m, b => b.Name("Certificates").Name("zh-CN", "附加考核（证书）"))
-        .Gate("gate_new_accounts", g => g.Name("New accounts gate").Name("zh-CN", "新增户数门槛").OnValue("monthly/new_accounts", NewAccountsTarget).CancelPayout())
-        .Gate("gate_net_new_accounts", g => g.Name("Net new accounts gate").Name("zh-CN", "净增户数门槛").OnValue("monthly/net_new_accounts", NetNewAccountsTarget).CancelPayout())
-        .Gate("gate_net_balance", g => g.Name("Net balance gate").Name("zh-CN", "净增余额门槛").OnValue("quarterly/net_balance_growth", NetBalanceTarget).CancelPayout())
-        .Build();
+    /// <returns>The scheme (the same cached instance on every call).</returns>
+    public static Scheme ABank2023() => SchemeTemplates.Load("a-bank-2023");
 
     /// <summary>
     /// A BSC-OKR scheme: four dimensions (financial 40, customer 25, internal process 20, learning and growth 15),
@@ -117,7 +85,7 @@ public static class SampleSchemes
     /// attitude from 360 ratings on a 1–5 scale (superior 50, peer 30, subordinate 20).
     /// </summary>
     /// <returns>The scheme.</returns>
-    public static Scheme CustomerManagerRole() => Scheme.CreateBuilder("role-customer-manager", "2024.1")
+    public static Scheme CustomerManagerRole() => Scheme.CreateBuilder("sample-customer-manager-role", "2024.1")
         .Name("Customer manager role template").Name("zh-CN", "客户经理岗位模板")
         .Grade("A", 90m, 1.30m).Grade("B", 80m, 1.10m).Grade("C", 60m, 1.00m).Grade("D", null, 0.70m)
         .Root(WeightMode.Percent, root => root

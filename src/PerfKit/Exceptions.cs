@@ -30,7 +30,7 @@ public sealed class SchemeValidationException : Exception
         Problems = problems;
     }
 
-    /// <summary>Gets every problem found, in a stable order (tree order, then scheme-level members).</summary>
+    /// <summary>Gets every problem found, in a stable order: scheme header members (id, version, name, points, rounding), the tree in pre-order, then grades, adjustments, bounds and gates.</summary>
     public ImmutableArray<Problem> Problems { get; }
 
     internal static string Describe(string headline, ImmutableArray<Problem> problems)

@@ -181,6 +181,9 @@ public static class ProblemCodes
     /// <summary><c>value.duplicate</c>: A measure or rater role is given twice in one subject's input.</summary>
     public const string ValueDuplicate = "value.duplicate";
 
+    /// <summary><c>value.unknownMeasure</c>: A value names a measure the scheme does not read (under <c>UnknownMeasureHandling.Reject</c>).</summary>
+    public const string ValueUnknownMeasure = "value.unknownMeasure";
+
     /// <summary><c>rating.outOfScale</c>: A rating lies outside the scorer's scale.</summary>
     public const string RatingOutOfScale = "rating.outOfScale";
 
@@ -193,10 +196,10 @@ public static class ProblemCodes
     /// <summary><c>evaluation.allExcluded</c>: Every indicator was excluded, so the root has no score.</summary>
     public const string AllExcluded = "evaluation.allExcluded";
 
-    /// <summary><c>override.unknownNode</c>: An override names no indicator or node of the scheme.</summary>
+    /// <summary><c>override.unknownNode</c>: An override's path names no indicator of the scheme (a group, or nothing).</summary>
     public const string OverrideUnknownNode = "override.unknownNode";
 
-    /// <summary><c>override.invalid</c>: An override repeats or has no reason or author.</summary>
+    /// <summary><c>override.invalid</c>: Two overrides of the same kind name one indicator, or a value override names a rating indicator.</summary>
     public const string OverrideInvalid = "override.invalid";
 
     /// <summary><c>pay.basePay</c>: The base pay is negative.</summary>
@@ -204,4 +207,46 @@ public static class ProblemCodes
 
     /// <summary><c>score.outOfRange</c>: A score override lies outside the scorer's minimum and maximum.</summary>
     public const string ScoreOutOfRange = "score.outOfRange";
+
+    /// <summary><c>scorer.parameterReserved</c>: A scorer parameter is named <c>kind</c>, which scheme files reserve for the scorer kind.</summary>
+    public const string ScorerParameterReserved = "scorer.parameterReserved";
+
+    /// <summary><c>scorer.version</c>: A scheme file names a scorer kind version that differs from the registered kind's version.</summary>
+    public const string ScorerVersion = "scorer.version";
+
+    /// <summary><c>text.invalid</c>: A text holds an unpaired UTF-16 surrogate, so it cannot be written as UTF-8.</summary>
+    public const string TextInvalid = "text.invalid";
+
+    /// <summary><c>json.syntax</c>: A scheme file is not well-formed JSON.</summary>
+    public const string JsonSyntax = "json.syntax";
+
+    /// <summary><c>json.encoding</c>: A scheme file is not UTF-8 (invalid bytes, a UTF-16 byte order mark, or an escaped unpaired surrogate).</summary>
+    public const string JsonEncoding = "json.encoding";
+
+    /// <summary><c>json.empty</c>: A scheme file holds nothing but white space.</summary>
+    public const string JsonEmpty = "json.empty";
+
+    /// <summary><c>json.limit</c>: A scheme file exceeds one of its <see cref="Serialization.SchemeFileLimits"/>.</summary>
+    public const string JsonLimit = "json.limit";
+
+    /// <summary><c>json.unknownProperty</c>: An object in a scheme file has a property the format does not define there.</summary>
+    public const string JsonUnknownProperty = "json.unknownProperty";
+
+    /// <summary><c>json.duplicateProperty</c>: An object in a scheme file has the same property twice.</summary>
+    public const string JsonDuplicateProperty = "json.duplicateProperty";
+
+    /// <summary><c>json.missingProperty</c>: An object in a scheme file lacks a required property.</summary>
+    public const string JsonMissingProperty = "json.missingProperty";
+
+    /// <summary><c>json.type</c>: A value in a scheme file has the wrong JSON type (e.g. a string where a number is required).</summary>
+    public const string JsonType = "json.type";
+
+    /// <summary><c>json.null</c>: A scheme file has <c>null</c> where a value is required; scheme files never use null (omit the property instead).</summary>
+    public const string JsonNull = "json.null";
+
+    /// <summary><c>json.number</c>: A number in a scheme file is not exactly a decimal: too many significant digits, too many decimal places, out of range, or NaN/Infinity.</summary>
+    public const string JsonNumber = "json.number";
+
+    /// <summary><c>json.value</c>: A text in a scheme file is not one of the allowed values (e.g. an unknown group kind), or a name is blank.</summary>
+    public const string JsonValue = "json.value";
 }

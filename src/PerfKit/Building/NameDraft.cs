@@ -26,6 +26,10 @@ internal sealed class NameDraft
             problems.Add(new Problem(ProblemCodes.NameMissing, path + ".name", Default, "A name is required and must not be blank."));
             defaultText = "?";
         }
+        else if (!Texts.IsWellFormed(defaultText))
+        {
+            problems.Add(new Problem(ProblemCodes.TextInvalid, path + ".name", null, Texts.SurrogateRule));
+        }
 
         var seen = new Dictionary<string, string>(System.StringComparer.OrdinalIgnoreCase);
         foreach (var (culture, text) in cultures)
@@ -41,6 +45,10 @@ internal sealed class NameDraft
             else if (string.IsNullOrWhiteSpace(text))
             {
                 problems.Add(new Problem(ProblemCodes.NameMissing, $"{path}.names.{culture}", text, "A name must not be blank."));
+            }
+            else if (!Texts.IsWellFormed(text))
+            {
+                problems.Add(new Problem(ProblemCodes.TextInvalid, $"{path}.names.{culture}", null, Texts.SurrogateRule));
             }
         }
 

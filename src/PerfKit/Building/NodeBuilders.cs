@@ -76,10 +76,17 @@ public sealed class GroupBuilder
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public GroupBuilder Group(GroupKind kind, string id, decimal weight, WeightMode childWeights, Action<GroupBuilder> configure)
     {
-        var child = new GroupBuilder(Guard.NotNull(id), weight, Guard.NotNull(childWeights), kind);
-        Guard.NotNull(configure)(child);
-        Children.Add(child);
+        Guard.NotNull(configure);
+        configure(AddGroup(kind, id, weight, childWeights));
         return this;
+    }
+
+    /// <summary>Adds a child group and returns its builder (for readers that build a tree step by step).</summary>
+    internal GroupBuilder AddGroup(GroupKind kind, string id, decimal weight, WeightMode childWeights)
+    {
+        var child = new GroupBuilder(Guard.NotNull(id), weight, Guard.NotNull(childWeights), kind);
+        Children.Add(child);
+        return child;
     }
 
     /// <summary>Adds a child section (e.g. a monthly or quarterly part).</summary>

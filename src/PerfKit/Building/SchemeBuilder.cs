@@ -25,6 +25,7 @@ public sealed class SchemeBuilder
     private decimal points = 100m;
     private int roundingDecimals = 2;
     private MidpointRounding roundingMode = MidpointRounding.AwayFromZero;
+    private string? roundingModeName;
     private decimal? maxBonus;
     private decimal? minPoints;
     private decimal? maxPoints;
@@ -80,6 +81,15 @@ public sealed class SchemeBuilder
     {
         roundingDecimals = decimals;
         roundingMode = mode;
+        roundingModeName = null;
+        return this;
+    }
+
+    /// <summary>Sets the rounding with the mode given by its scheme-file name (e.g. <c>awayFromZero</c>); an unknown name is reported when the scheme is built.</summary>
+    internal SchemeBuilder Rounding(int decimals, string modeName)
+    {
+        roundingDecimals = decimals;
+        roundingModeName = modeName;
         return this;
     }
 
@@ -142,11 +152,18 @@ public sealed class SchemeBuilder
     /// <exception cref="InvalidOperationException">The root is already defined; a scheme has one root group.</exception>
     public SchemeBuilder Root(string rootId, WeightMode childWeights, Action<GroupBuilder> configure)
     {
+        Guard.NotNull(configure);
+        configure(Root(rootId, childWeights));
+        return this;
+    }
+
+    /// <summary>Defines the root group and returns its builder (for readers that build a tree step by step).</summary>
+    internal GroupBuilder Root(string rootId, WeightMode childWeights)
+    {
         Guard.State(root is null, "The root group is already defined; a scheme has one root. Add all top-level children inside one Root(...) call.");
         var group = new GroupBuilder(Guard.NotNull(rootId), 1m, Guard.NotNull(childWeights), GroupKind.Custom);
-        Guard.NotNull(configure)(group);
         root = group;
-        return this;
+        return group;
     }
 
     /// <summary>Adds a gate.</summary>
@@ -185,7 +202,7 @@ public sealed class SchemeBuilder
         => Adjustment(AdjustmentKind.Penalty, ruleId, measure, pointsPerUnit, cap, configure);
 
     /// <summary>Validates the definition and returns every problem found (empty when it would build).</summary>
-    /// <returns>The problems, in tree order then scheme-level members.</returns>
+    /// <returns>The problems: the scheme id, version, name, P and rounding, then the tree depth first, then grades, adjustments, bounds and gates.</returns>
     public ImmutableArray<Problem> Validate()
     {
         TryBuild(out _, out var problems);
@@ -203,10 +220,16 @@ public sealed class SchemeBuilder
     /// <param name="problems">Every problem found; empty when valid.</param>
     /// <returns>Whether the scheme was built.</returns>
     public bool TryBuild([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Scheme? scheme, out ImmutableArray<Problem> problems)
+        => TryBuild(out scheme, out problems, out _);
+
+    /// <summary>Builds like <see cref="TryBuild(out Scheme?, out ImmutableArray{Problem})"/> and also tells which problems
+    /// belong to the tree: those in <paramref name="treeProblems"/> carry node paths; all others carry scheme member paths.</summary>
+    internal bool TryBuild([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Scheme? scheme, out ImmutableArray<Problem> problems, out Range treeProblems)
     {
         var compiler = new SchemeCompiler(registry);
         scheme = compiler.Compile(this);
         problems = [.. compiler.Problems];
+        treeProblems = compiler.TreeProblems;
         if (problems.Length > 0)
         {
             scheme = null;
@@ -226,11 +249,14 @@ public sealed class SchemeBuilder
     /// <summary>Validates a builder's definition into a scheme, collecting every problem.</summary>
     private sealed class SchemeCompiler(ScorerRegistry registry)
     {
+        private const string ReservedParameter = "kind";
         private readonly Dictionary<string, SchemeNode?> index = new(StringComparer.Ordinal);
         private readonly Dictionary<string, IScorer?> scorers = new(StringComparer.Ordinal);
         private bool anyScorerAboveOne;
 
         public List<Problem> Problems { get; } = [];
+
+        public Range TreeProblems { get; private set; }
 
         public Scheme? Compile(SchemeBuilder b)
         {
@@ -243,6 +269,10 @@ public sealed class SchemeBuilder
             {
                 Add(ProblemCodes.VersionInvalid, "version", b.version, "The version must be a non-blank text of at most 64 characters, e.g. 2023.1.");
             }
+            else if (!Texts.IsWellFormed(b.version))
+            {
+                Add(ProblemCodes.TextInvalid, "version", null, Texts.SurrogateRule);
+            }
 
             var schemeNames = b.names.Build("scheme", null, Problems);
             if (b.points <= 0m)
@@ -251,17 +281,22 @@ public sealed class SchemeBuilder
             }
 
             RoundingPolicy? rounding = null;
+            var roundingMode = b.roundingMode;
             if (b.roundingDecimals is < 0 or > 10)
             {
                 Add(ProblemCodes.RoundingInvalid, "rounding.decimals", b.roundingDecimals.ToString(System.Globalization.CultureInfo.InvariantCulture), "Rounding decimals must be between 0 and 10.");
             }
-            else if (!Enum.IsDefined(b.roundingMode))
+            else if (b.roundingModeName is { } modeName && !Serialization.FileNames.TryParseRounding(modeName, out roundingMode))
             {
-                Add(ProblemCodes.RoundingInvalid, "rounding.mode", b.roundingMode.ToString(), "The rounding mode must be one of AwayFromZero, ToEven, ToZero, ToNegativeInfinity, ToPositiveInfinity.");
+                Add(ProblemCodes.RoundingInvalid, "rounding.mode", modeName, "The rounding mode must be one of " + Serialization.FileNames.RoundingNames + ".");
+            }
+            else if (!Enum.IsDefined(roundingMode))
+            {
+                Add(ProblemCodes.RoundingInvalid, "rounding.mode", roundingMode.ToString(), "The rounding mode must be one of AwayFromZero, ToEven, ToZero, ToNegativeInfinity, ToPositiveInfinity.");
             }
             else
             {
-                rounding = new RoundingPolicy(b.roundingDecimals, b.roundingMode);
+                rounding = new RoundingPolicy(b.roundingDecimals, roundingMode);
             }
 
             GroupNode? rootNode = null;
@@ -271,7 +306,9 @@ public sealed class SchemeBuilder
             }
             else
             {
+                var treeStart = Problems.Count;
                 rootNode = CompileGroup(b.root, string.Empty, 1m, 1m);
+                TreeProblems = treeStart..Problems.Count;
             }
 
             var gradeBands = CompileGrades(b);
@@ -308,7 +345,8 @@ public sealed class SchemeBuilder
 
             var nodeNames = g.Names.Build(display, g.Id, Problems);
             var mode = g.ChildWeights;
-            if (mode.Kind == WeightModeKind.Points && mode.Points <= 0m)
+            var modeOk = !(mode.Kind == WeightModeKind.Points && mode.Points <= 0m);
+            if (!modeOk)
             {
                 Add(ProblemCodes.WeightPoints, display, mode.Points!.Value, "The points N of a points(N) group must be positive.");
                 ok = false;
@@ -338,13 +376,23 @@ public sealed class SchemeBuilder
                     Add(ProblemCodes.WeightNonPositive, childPath, childWeight, "A weight must be positive; an informational measure is a tracked value, not a scored node.");
                     weightsOk = false;
                 }
+                else if (childWeight > decimal.MaxValue - sum)
+                {
+                    if (weightsOk)
+                    {
+                        Add(ProblemCodes.WeightSum, display, childWeight, $"The children's weights of '{display}' add up beyond the decimal range (±7.9e28); write smaller weights.");
+                    }
+
+                    weightsOk = false;
+                }
                 else
                 {
                     sum += childWeight;
                 }
             }
 
-            if (weightsOk && mode.RequiredSum is { } required && sum != required)
+            // A non-positive N is already reported; positive weights cannot sum to it, so no second problem.
+            if (weightsOk && modeOk && mode.RequiredSum is { } required && sum != required)
             {
                 Add(ProblemCodes.WeightSum, display, sum, $"The children's weights of a {mode} group must sum to exactly {DecimalText.Canonical(required)}.");
                 weightsOk = false;
@@ -421,6 +469,16 @@ public sealed class SchemeBuilder
             {
                 Add(ProblemCodes.UnitInvalid, path + ".unit", unit, "A unit must be a non-blank text of at most 32 characters.");
                 ok = false;
+            }
+            else if (i.UnitText is { } text && !Texts.IsWellFormed(text))
+            {
+                Add(ProblemCodes.TextInvalid, path + ".unit", null, Texts.SurrogateRule);
+                ok = false;
+            }
+
+            if (!CheckScorerTexts(i.Scorer, path))
+            {
+                return null;
             }
 
             var scorer = registry.Create(i.Scorer, path, Problems);
@@ -570,6 +628,23 @@ public sealed class SchemeBuilder
                 Add(ProblemCodes.MaxPointsRequired, "maxPoints", null, "A scheme with a scorer that can exceed 1 (cap > 1) must declare maxPoints.");
             }
 
+            // Without a declared maxPoints the maximum is P + maxBonus; when P or maxBonus is already reported as out
+            // of range, that default is meaningless and comparing minPoints with it would report the same mistake twice.
+            if (b.maxPoints is null && (b.points <= 0m || b.maxBonus < 0m))
+            {
+                return;
+            }
+
+            if (b.maxPoints is null && b.maxBonus is { } bonus && b.points > decimal.MaxValue - bonus)
+            {
+                if (!anyScorerAboveOne)
+                {
+                    Add(ProblemCodes.MaxPointsRequired, "maxPoints", null, "P + maxBonus lies beyond the decimal range (±7.9e28), so the default maximum cannot be computed; declare maxPoints.");
+                }
+
+                return;
+            }
+
             var max = b.maxPoints ?? b.points + (b.maxBonus ?? 0m);
             var min = b.minPoints ?? 0m;
             if (min >= max)
@@ -669,6 +744,65 @@ public sealed class SchemeBuilder
             }
 
             return result.ToImmutable();
+        }
+
+        /// <summary>Checks what a scheme file needs of a scorer spec: no parameter named <c>kind</c> (the file keeps the
+        /// kind there) and only well-formed texts, so every scheme that builds can be written to a file and back.</summary>
+        private bool CheckScorerTexts(ScorerSpec spec, string path)
+        {
+            var ok = true;
+            if (spec.Parameters.ContainsKey(ReservedParameter))
+            {
+                Add(ProblemCodes.ScorerParameterReserved, path + ".scorer." + ReservedParameter, spec.Parameters[ReservedParameter].ToString(),
+                    $"A scorer parameter may not be named '{ReservedParameter}': scheme files keep the scorer kind under that name. Rename the parameter.");
+                ok = false;
+            }
+
+            var pending = new Stack<(string Path, ParameterValue Value)>();
+            foreach (var (name, value) in spec.Parameters)
+            {
+                if (!Texts.IsWellFormed(name))
+                {
+                    Add(ProblemCodes.TextInvalid, path + ".scorer", null, Texts.SurrogateRule);
+                    ok = false;
+                }
+
+                pending.Push((path + ".scorer." + name, value));
+            }
+
+            while (pending.Count > 0)
+            {
+                var (at, value) = pending.Pop();
+                switch (value.Kind)
+                {
+                    case ParameterValueKind.Text when !Texts.IsWellFormed(value.Text):
+                        Add(ProblemCodes.TextInvalid, at, null, Texts.SurrogateRule);
+                        ok = false;
+                        break;
+                    case ParameterValueKind.List:
+                        for (var k = 0; k < value.Items.Length; k++)
+                        {
+                            pending.Push((at + "[" + k.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]", value.Items[k]));
+                        }
+
+                        break;
+                    case ParameterValueKind.Map:
+                        foreach (var (key, item) in value.Entries)
+                        {
+                            if (!Texts.IsWellFormed(key))
+                            {
+                                Add(ProblemCodes.TextInvalid, at, null, Texts.SurrogateRule);
+                                ok = false;
+                            }
+
+                            pending.Push((at + "." + key, item));
+                        }
+
+                        break;
+                }
+            }
+
+            return ok;
         }
 
         private static bool IsSelfOrAncestor(string candidate, string path)

@@ -60,7 +60,10 @@ public sealed class NodeResult
     /// <summary>Gets the effective weight in this evaluation: the product of w ÷ Σw over included siblings along the path (0 when excluded).</summary>
     public decimal EffectiveWeight { get; }
 
-    /// <summary>Gets the contribution in points: effective weight × score × P (for reports; totals never sum these).</summary>
+    /// <summary>
+    /// Gets the contribution in points: effective weight × score × P, or 0 when the node is excluded or lies inside a
+    /// group that a zeroScore gate lowered to 0 (for reports and scoped penalties; totals never sum these).
+    /// </summary>
     public decimal Contribution { get; }
 
     /// <summary>Gets the scorer's intermediate values (e.g. <c>ratio</c>, <c>combined</c>).</summary>
@@ -176,9 +179,10 @@ public sealed class Exclusion
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class Assessment
 {
-    internal Assessment(Scheme scheme, string subjectId, NodeResult root, decimal basePoints, decimal bonusPoints, decimal penaltyPoints, decimal unclampedTotal, decimal exactTotal, decimal roundedTotal, GradeBand grade, GradeBand earnedGrade, ImmutableArray<GateResult> gates, ImmutableArray<AdjustmentResult> adjustments, ImmutableArray<Exclusion> exclusions, ImmutableArray<OverrideRecord> overrides, decimal? basePay, decimal? payout)
+    internal Assessment(Scheme scheme, string schemeFingerprint, string subjectId, NodeResult root, decimal basePoints, decimal bonusPoints, decimal penaltyPoints, decimal unclampedTotal, decimal exactTotal, decimal roundedTotal, GradeBand grade, GradeBand earnedGrade, ImmutableArray<GateResult> gates, ImmutableArray<AdjustmentResult> adjustments, ImmutableArray<Exclusion> exclusions, ImmutableArray<OverrideRecord> overrides, decimal? basePay, decimal? payout)
     {
         Scheme = scheme;
+        SchemeFingerprint = schemeFingerprint;
         SubjectId = subjectId;
         Root = root;
         BasePoints = basePoints;
@@ -199,6 +203,9 @@ public sealed class Assessment
 
     /// <summary>Gets the scheme that produced the assessment.</summary>
     public Scheme Scheme { get; }
+
+    /// <summary>Gets the fingerprint of the scheme that produced the assessment (<see cref="Model.Scheme.Fingerprint"/>), so a payroll run can prove which rules produced which pay.</summary>
+    public string SchemeFingerprint { get; }
 
     /// <summary>Gets the subject's id.</summary>
     public string SubjectId { get; }
@@ -271,7 +278,7 @@ public sealed class Assessment
     /// <summary>Gets every adjustment rule's outcome, in scheme order.</summary>
     public ImmutableArray<AdjustmentResult> Adjustments { get; }
 
-    /// <summary>Gets the nodes excluded, in tree order.</summary>
+    /// <summary>Gets the nodes excluded: indicators in tree order as they are read, then groups left empty, children before their group.</summary>
     public ImmutableArray<Exclusion> Exclusions { get; }
 
     /// <summary>Gets the overrides applied, with the originals.</summary>

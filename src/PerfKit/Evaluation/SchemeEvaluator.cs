@@ -19,6 +19,22 @@ public sealed class EvaluatorOptions
 
     /// <summary>Gets the rounding of the payout to the currency's minor unit (default 2 decimals, AwayFromZero).</summary>
     public RoundingPolicy PayRounding { get; init; } = RoundingPolicy.Default;
+
+    /// <summary>
+    /// Gets what happens to a value for a measure the scheme does not read (default <see cref="UnknownMeasureHandling.Reject"/>:
+    /// a misspelt key would otherwise leave the real measure missing without a word).
+    /// </summary>
+    public UnknownMeasureHandling UnknownMeasures { get; init; } = UnknownMeasureHandling.Reject;
+}
+
+/// <summary>What an evaluator does with a value for a measure its scheme does not read.</summary>
+public enum UnknownMeasureHandling
+{
+    /// <summary>The subject's evaluation fails with <c>value.unknownMeasure</c> naming the measure (the default).</summary>
+    Reject,
+
+    /// <summary>The value is ignored; for hosts that hand every scheme the same superset of measures.</summary>
+    Ignore,
 }
 
 /// <summary>
@@ -36,12 +52,16 @@ public sealed class SchemeEvaluator
     private readonly int[] earlyGates;
     private readonly int[][] gatesByGroup;
     private readonly int[] lateGates;
+    private readonly string fingerprint;
+    private readonly HashSet<string> measures;
 
     private SchemeEvaluator(Scheme scheme, EvaluatorOptions options)
     {
         Scheme = scheme;
         Options = options;
+        fingerprint = scheme.Fingerprint;
         nodes = [.. scheme.Root.DescendantsAndSelf()];
+        measures = new HashSet<string>(scheme.Measures, StringComparer.Ordinal);
         indexByPath = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < nodes.Length; i++)
         {
@@ -106,6 +126,11 @@ public sealed class SchemeEvaluator
             throw new ArgumentException("EvaluatorOptions.PayRounding must be set.", nameof(options));
         }
 
+        if (!Enum.IsDefined(options.UnknownMeasures))
+        {
+            throw new ArgumentException("EvaluatorOptions.UnknownMeasures must be a defined UnknownMeasureHandling value.", nameof(options));
+        }
+
         return new SchemeEvaluator(scheme, options);
     }
 
@@ -113,7 +138,7 @@ public sealed class SchemeEvaluator
     /// <param name="input">The subject's data.</param>
     /// <returns>The assessment, or every problem that prevented it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
-    /// <exception cref="InvalidOperationException">A host scorer returned a score outside its declared minimum and maximum (a defect in that scorer).</exception>
+    /// <exception cref="InvalidOperationException">A host scorer returned a score outside its declared minimum and maximum, or a default <see cref="Scoring.ScoreOutcome"/> (a defect in that scorer).</exception>
     public EvaluationResult Evaluate(SubjectInput input)
     {
         Guard.NotNull(input);
@@ -188,6 +213,8 @@ public sealed class SchemeEvaluator
         private readonly bool[] excluded;
         private readonly bool[] zeroRequested;
         private readonly bool[] zeroed;
+        private readonly bool[] lowered;
+        private readonly bool[] insideLowered;
         private readonly decimal[] effective;
         private readonly ImmutableArray<KeyValuePair<string, decimal>>[] intermediates;
         private readonly List<string>?[] notes;
@@ -196,6 +223,7 @@ public sealed class SchemeEvaluator
         private readonly List<OverrideRecord> overrideRecords = [];
         private readonly List<string> gradeCaps = [];
         private string currentPath = "/";
+        private string? currentValue;
 
         public Run(SchemeEvaluator plan, SubjectInput input)
         {
@@ -211,11 +239,17 @@ public sealed class SchemeEvaluator
             excluded = new bool[count];
             zeroRequested = new bool[count];
             zeroed = new bool[count];
+            lowered = new bool[count];
+            insideLowered = new bool[count];
             effective = new decimal[count];
             intermediates = new ImmutableArray<KeyValuePair<string, decimal>>[count];
             notes = new List<string>?[count];
             gateResults = new GateResult?[scheme.Gates.Length];
             Errors.AddRange(input.Problems);
+            if (plan.Options.UnknownMeasures == UnknownMeasureHandling.Reject)
+            {
+                RejectUnknownMeasures();
+            }
         }
 
         public List<Problem> Errors { get; } = [];
@@ -228,8 +262,20 @@ public sealed class SchemeEvaluator
             }
             catch (OverflowException)
             {
-                Error(ProblemCodes.ValueOverflow, currentPath, null, $"A computation at '{currentPath}' overflowed the decimal range (±7.9e28); check the subject's values for magnitude errors.");
+                Overflowed();
                 return null;
+            }
+        }
+
+        private void RejectUnknownMeasures()
+        {
+            foreach (var measure in input.Values.Keys.Concat(input.Ratings.Keys))
+            {
+                if (!plan.measures.Contains(measure))
+                {
+                    Error(ProblemCodes.ValueUnknownMeasure, measure, measure,
+                        $"Scheme '{scheme.Id}' reads no measure '{measure}'; check the key's spelling, or set EvaluatorOptions.UnknownMeasures to Ignore when subjects carry extra measures.");
+                }
             }
         }
 
@@ -237,12 +283,21 @@ public sealed class SchemeEvaluator
         {
             var (valueOverrides, scoreOverrides) = ReadOverrides();
 
-            // Steps 1–2: read values, apply value overrides, score indicators, apply score overrides.
+            // Steps 1–2: read values, apply value overrides, score indicators, apply score overrides; read the adjustments' units.
+            // An overflow in one indicator is reported and the others are still read, so every problem comes back at once.
             foreach (var i in plan.indicatorIndexes)
             {
-                ScoreIndicator(i, valueOverrides, scoreOverrides);
+                try
+                {
+                    ScoreIndicator(i, valueOverrides, scoreOverrides);
+                }
+                catch (OverflowException)
+                {
+                    Overflowed();
+                }
             }
 
+            var units = ReadUnits();
             if (Errors.Count > 0)
             {
                 return null;
@@ -280,18 +335,16 @@ public sealed class SchemeEvaluator
             }
 
             currentPath = "/";
+            currentValue = null;
             var basePoints = scores[0] * scheme.Points;
             ComputeEffectiveWeights();
 
             // Step 5: bonuses and penalties.
-            var adjustments = ApplyAdjustments(basePoints, out var bonus, out var penalty);
-            if (Errors.Count > 0)
-            {
-                return null;
-            }
+            var adjustments = ApplyAdjustments(units, basePoints, out var bonus, out var penalty);
 
             // Steps 6–7: one clamp, one rounding.
             currentPath = "total";
+            currentValue = null;
             var unclamped = basePoints + bonus - penalty;
             var exact = Math.Clamp(unclamped, scheme.MinPoints, scheme.MaxPoints);
             var rounded = scheme.Rounding.Round(exact);
@@ -314,14 +367,18 @@ public sealed class SchemeEvaluator
                 }
             }
 
+            var tree = BuildResult(0);
+
             // Step 10: payout.
             var gates = gateResults.Select(g => g!).ToImmutableArray();
             var cancelled = gates.Any(g => !g.Passed && g.Gate.Consequence == GateConsequence.CancelPayout);
+            currentPath = "basePay";
+            currentValue = input.BasePay is { } given ? DecimalText.Canonical(given) : null;
             decimal? payout = input.BasePay is { } pay
                 ? (cancelled ? 0m : plan.Options.PayRounding.Round(pay * grade.Coefficient))
                 : null;
 
-            return new Assessment(scheme, input.SubjectId, BuildResult(0), basePoints, bonus, penalty, unclamped, exact, rounded, grade, earned,
+            return new Assessment(scheme, plan.fingerprint, input.SubjectId, tree, basePoints, bonus, penalty, unclamped, exact, rounded, grade, earned,
                 gates, adjustments, [.. exclusions], [.. overrideRecords], input.BasePay, payout);
         }
 
@@ -338,8 +395,9 @@ public sealed class SchemeEvaluator
                     continue;
                 }
 
+                // An invalid override is reported and never applied (a number handed to a rating scorer would not be a value it can read).
                 var target = o.Kind == OverrideKind.Value ? valueOverrides : scoreOverrides;
-                if (!target.TryAdd(index, o))
+                if (target.ContainsKey(index))
                 {
                     Error(ProblemCodes.OverrideInvalid, path, DecimalText.Canonical(o.Replacement), $"Two {o.Kind.ToString().ToLowerInvariant()} overrides name this indicator; give one.");
                 }
@@ -352,6 +410,10 @@ public sealed class SchemeEvaluator
                     Error(ProblemCodes.ScoreOutOfRange, path, DecimalText.Canonical(o.Replacement),
                         $"A score override must lie within the scorer's range [{DecimalText.Canonical(indicator.Scorer.MinimumScore)}, {DecimalText.Canonical(indicator.Scorer.MaximumScore)}].");
                 }
+                else
+                {
+                    target.Add(index, o);
+                }
             }
 
             return (valueOverrides, scoreOverrides);
@@ -361,6 +423,7 @@ public sealed class SchemeEvaluator
         {
             var node = (IndicatorNode)plan.nodes[i];
             currentPath = node.Path;
+            currentValue = null;
             var scorer = node.Scorer;
             Scoring.MeasureValue? value = null;
             if (scorer.InputKind == Scoring.MeasureKind.Number)
@@ -393,10 +456,17 @@ public sealed class SchemeEvaluator
             }
 
             values[i] = value;
+            currentValue = value?.ToString();
             var isMissing = value is null;
             if (value is { } present)
             {
                 var outcome = scorer.Score(present);
+                if (!outcome.IsValid && outcome.ErrorCode is null)
+                {
+                    throw new InvalidOperationException(
+                        $"Scorer '{node.ScorerSpec.Kind}' at '{node.Path}' returned default(ScoreOutcome); return ScoreOutcome.Scored, Invalid or Missing.");
+                }
+
                 if (outcome.IsMissing)
                 {
                     isMissing = true;
@@ -431,7 +501,11 @@ public sealed class SchemeEvaluator
                 switch (node.Missing)
                 {
                     case MissingValuePolicy.Error:
-                        Error(ProblemCodes.ValueMissing, node.Path, null, $"Indicator '{node.Names.Default}' has no value for measure '{node.Measure}' and its missing-value policy is 'error'.");
+                        if (!Unreadable(node.Measure))
+                        {
+                            Error(ProblemCodes.ValueMissing, node.Path, null, $"Indicator '{node.Names.Default}' has no value for measure '{node.Measure}' and its missing-value policy is 'error'.");
+                        }
+
                         return;
                     case MissingValuePolicy.Minimum:
                         scorerScores[i] = scorer.MinimumScore;
@@ -456,6 +530,7 @@ public sealed class SchemeEvaluator
         {
             var node = plan.nodes[g];
             currentPath = node.Path.Length == 0 ? "/" : node.Path;
+            currentValue = null;
             if (Mean(g, -1, 0m) is not { } mean)
             {
                 excluded[g] = true;
@@ -464,7 +539,7 @@ public sealed class SchemeEvaluator
                     exclusions.Add(new Exclusion(node.Path, "all children excluded"));
                 }
 
-                // The group has no score: its score gates see a missing value (spec §5: fail and report it, unless onMissing: pass).
+                // A gate on an excluded group's score has nothing to compare: it is decided as missing (§5).
                 foreach (var k in plan.gatesByGroup[g])
                 {
                     Decide(k, null);
@@ -475,11 +550,15 @@ public sealed class SchemeEvaluator
 
             scores[g] = mean;
             ApplyZero(g);
+
+            // Every gate on this group reads the same score, whatever the declared order; their zeroScore applies after all are decided.
+            var score = scores[g];
             foreach (var k in plan.gatesByGroup[g])
             {
-                Decide(k, scores[g]);
-                ApplyZero(g);
+                Decide(k, score);
             }
+
+            ApplyZero(g);
         }
 
         /// <summary>
@@ -542,6 +621,7 @@ public sealed class SchemeEvaluator
                 if (scores[i] > 0m)
                 {
                     scores[i] = 0m;
+                    lowered[i] = true;
                 }
             }
         }
@@ -594,23 +674,24 @@ public sealed class SchemeEvaluator
                 foreach (var c in plan.children[g])
                 {
                     effective[c] = excluded[c] ? 0m : effective[g] * plan.nodes[c].Weight / weightSum;
+                    insideLowered[c] = insideLowered[g] || lowered[g];
                 }
             }
         }
 
-        private decimal Contribution(int i) => excluded[i] ? 0m : effective[i] * scores[i] * scheme.Points;
+        /// <summary>Points the node adds to the base: 0 when it is excluded or lies inside a group a zeroScore gate lowered to 0.</summary>
+        private decimal Contribution(int i) => excluded[i] || insideLowered[i] ? 0m : effective[i] * scores[i] * scheme.Points;
 
-        private ImmutableArray<AdjustmentResult> ApplyAdjustments(decimal basePoints, out decimal bonus, out decimal penalty)
+        /// <summary>Reads every adjustment rule's units and its capped raw points (step 1, so their problems are reported with the rest).</summary>
+        private (decimal Units, decimal Raw, bool Missing)[] ReadUnits()
         {
-            bonus = 0m;
-            penalty = 0m;
-            var remainingBonus = scheme.MaxBonus ?? 0m;
-            var remainingByScope = new Dictionary<string, decimal>(StringComparer.Ordinal);
-            var results = ImmutableArray.CreateBuilder<AdjustmentResult>(scheme.Adjustments.Length);
-            foreach (var rule in scheme.Adjustments)
+            var read = new (decimal Units, decimal Raw, bool Missing)[scheme.Adjustments.Length];
+            for (var k = 0; k < scheme.Adjustments.Length; k++)
             {
+                var rule = scheme.Adjustments[k];
                 var path = "adjustments." + rule.Id;
                 currentPath = path;
+                currentValue = null;
                 var unitsMissing = false;
                 if (!input.Values.TryGetValue(rule.Measure, out var units))
                 {
@@ -622,7 +703,11 @@ public sealed class SchemeEvaluator
 
                     if (rule.Missing == AdjustmentMissingPolicy.Error)
                     {
-                        Error(ProblemCodes.ValueMissing, path, null, $"Adjustment '{rule.Id}' has no value for measure '{rule.Measure}' and its missing policy is 'error'.");
+                        if (!Unreadable(rule.Measure))
+                        {
+                            Error(ProblemCodes.ValueMissing, path, null, $"Adjustment '{rule.Id}' has no value for measure '{rule.Measure}' and its missing policy is 'error'.");
+                        }
+
                         continue;
                     }
 
@@ -635,12 +720,42 @@ public sealed class SchemeEvaluator
                     continue;
                 }
 
-                var raw = units * rule.PointsPerUnit;
+                currentValue = DecimalText.Canonical(units);
+                decimal raw;
+                try
+                {
+                    raw = units * rule.PointsPerUnit;
+                }
+                catch (OverflowException)
+                {
+                    Overflowed();
+                    continue;
+                }
+
                 if (rule.Cap is { } cap && raw > cap)
                 {
                     raw = cap;
                 }
 
+                read[k] = (units, raw, unitsMissing);
+            }
+
+            return read;
+        }
+
+        private ImmutableArray<AdjustmentResult> ApplyAdjustments((decimal Units, decimal Raw, bool Missing)[] read, decimal basePoints, out decimal bonus, out decimal penalty)
+        {
+            bonus = 0m;
+            penalty = 0m;
+            var remainingBonus = scheme.MaxBonus ?? 0m;
+            var remainingByScope = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            var results = ImmutableArray.CreateBuilder<AdjustmentResult>(scheme.Adjustments.Length);
+            for (var k = 0; k < scheme.Adjustments.Length; k++)
+            {
+                var rule = scheme.Adjustments[k];
+                var (units, raw, unitsMissing) = read[k];
+                currentPath = "adjustments." + rule.Id;
+                currentValue = DecimalText.Canonical(units);
                 decimal applied;
                 if (rule.Kind == AdjustmentKind.Bonus)
                 {
@@ -697,6 +812,23 @@ public sealed class SchemeEvaluator
                 notes[i] is { } list ? [.. list] : [],
                 childResults.MoveToImmutable());
         }
+
+        /// <summary>Whether the input already reports the measure's text as unreadable (so it is not reported missing as well).</summary>
+        private bool Unreadable(string measure)
+        {
+            foreach (var problem in input.Problems)
+            {
+                if (problem.Code is ProblemCodes.ValueUnparsable or ProblemCodes.ValueNonFinite && string.Equals(problem.Path, measure, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private void Overflowed()
+            => Error(ProblemCodes.ValueOverflow, currentPath, currentValue, $"A computation at '{currentPath}' overflowed the decimal range (±7.9e28); check the subject's values for magnitude errors.");
 
         private void Note(int i, string text) => (notes[i] ??= []).Add(text);
 

@@ -162,7 +162,7 @@ public sealed class SubjectInputBuilder
         }
         else
         {
-            var nonFinite = failure!.StartsWith("non-finite", StringComparison.Ordinal);
+            var nonFinite = string.Equals(failure, DecimalText.NonFiniteFailure, StringComparison.Ordinal);
             problems.Add(new Problem(nonFinite ? ProblemCodes.ValueNonFinite : ProblemCodes.ValueUnparsable, measure, text,
                 $"The value of measure '{measure}' cannot be read: {failure}.", subjectId));
         }
@@ -176,10 +176,11 @@ public sealed class SubjectInputBuilder
     /// <param name="values">The ratings from that role's raters.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="role"/> is blank.</exception>
     public SubjectInputBuilder Ratings(string measure, string role, params decimal[] values)
     {
         Guard.NotNull(measure);
-        Guard.NotNull(role);
+        Guard.NotBlank(role);
         ArgumentNullException.ThrowIfNull(values);
         if (this.values.ContainsKey(measure))
         {

@@ -6,6 +6,9 @@ namespace PerfKit.Internal;
 /// <summary>Culture-invariant, canonical decimal formatting and strict parsing.</summary>
 internal static class DecimalText
 {
+    /// <summary>The failure text for NaN and infinities; compare with it to tell non-finite input from unparsable input.</summary>
+    public const string NonFiniteFailure = "non-finite numbers (NaN, infinity) are not values";
+
     private const string CanonicalFormat = "0.############################";
 
     /// <summary>Formats without trailing zeros or exponent, whatever the current culture: 1.50 → "1.5", 2.0 → "2".</summary>
@@ -25,7 +28,7 @@ internal static class DecimalText
         var trimmed = text.Trim();
         if (IsNonFinite(trimmed))
         {
-            failure = "non-finite numbers (NaN, infinity) are not values";
+            failure = NonFiniteFailure;
             return false;
         }
 
@@ -81,7 +84,7 @@ internal static class DecimalText
     }
 
     private static bool IsNonFinite(string text)
-        => text.Equals("NaN", StringComparison.OrdinalIgnoreCase)
+        => text.TrimStart('+', '-').Equals("NaN", StringComparison.OrdinalIgnoreCase)
            || text.Contains("infinity", StringComparison.OrdinalIgnoreCase)
            || text.Contains('∞', StringComparison.Ordinal);
 

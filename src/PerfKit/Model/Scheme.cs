@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Security.Cryptography;
+using System.Threading;
 using PerfKit.Building;
 using PerfKit.Internal;
 
@@ -15,6 +17,8 @@ namespace PerfKit.Model;
 public sealed class Scheme
 {
     private readonly ImmutableDictionary<string, SchemeNode> nodesByPath;
+    private byte[]? canonicalBytes;
+    private string? fingerprint;
 
     internal Scheme(
         string id,
@@ -95,6 +99,16 @@ public sealed class Scheme
 
     /// <summary>Gets every measure key the scheme reads (indicators, then adjustments), distinct, in first-use order.</summary>
     public ImmutableArray<string> Measures { get; }
+
+    /// <summary>
+    /// Gets the scheme's fingerprint: the SHA-256 of its canonical file form (<see cref="Serialization.SchemeFile.Write(Scheme)"/>),
+    /// as 64 lowercase hexadecimal digits. The canonical form lists the version of every scorer kind used, so a changed
+    /// scorer formula changes the fingerprint. Computed once, on first use; safe to read from any thread.
+    /// </summary>
+    public string Fingerprint => LazyInitializer.EnsureInitialized(ref fingerprint, () => Convert.ToHexStringLower(SHA256.HashData(CanonicalBytes.Span)));
+
+    /// <summary>Gets the canonical file form, written once on first use.</summary>
+    internal ReadOnlyMemory<byte> CanonicalBytes => LazyInitializer.EnsureInitialized(ref canonicalBytes, () => Serialization.SchemeFileWriter.WriteBytes(this));
 
     /// <summary>Starts a builder for a scheme.</summary>
     /// <param name="id">The scheme id.</param>

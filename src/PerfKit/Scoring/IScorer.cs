@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using PerfKit.Internal;
 using PerfKit.Model;
 
 namespace PerfKit.Scoring;
@@ -100,10 +102,14 @@ public readonly struct ScoreOutcome
     /// <param name="code">A stable problem code such as <c>rating.outOfScale</c>.</param>
     /// <param name="message">A sentence saying what is wrong and what is allowed.</param>
     /// <returns>The outcome.</returns>
-    public static ScoreOutcome Invalid(string code, string message) => new(false, false, 0m, default, default, code, message);
+    /// <exception cref="ArgumentNullException"><paramref name="code"/> or <paramref name="message"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="code"/> or <paramref name="message"/> is blank.</exception>
+    public static ScoreOutcome Invalid(string code, string message) => new(false, false, 0m, default, default, Guard.NotBlank(code), Guard.NotBlank(message));
 
     /// <summary>Creates an outcome for a value that counts as missing (the indicator's missing-value policy applies).</summary>
     /// <param name="message">Why the value counts as missing.</param>
     /// <returns>The outcome.</returns>
-    public static ScoreOutcome Missing(string message) => new(false, true, 0m, default, default, ProblemCodes.ValueMissing, message);
+    /// <exception cref="ArgumentNullException"><paramref name="message"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="message"/> is blank.</exception>
+    public static ScoreOutcome Missing(string message) => new(false, true, 0m, default, default, ProblemCodes.ValueMissing, Guard.NotBlank(message));
 }

@@ -117,6 +117,36 @@ public sealed class ScorerParameterReader
         return value.Items;
     }
 
+    /// <summary>Reads a required list, reporting it when absent or not a list.</summary>
+    /// <param name="name">The parameter name.</param>
+    /// <returns>The items, or <see langword="null"/> after reporting a problem.</returns>
+    public ImmutableArray<ParameterValue>? RequiredList(string name)
+    {
+        if (!IsGiven(name))
+        {
+            read.Add(name);
+            Report(ProblemCodes.ScorerParameterMissing, name, null, $"A {Kind} scorer needs the list parameter '{name}'.");
+            return null;
+        }
+
+        return OptionalList(name);
+    }
+
+    /// <summary>Reads a required map, reporting it when absent or not a map.</summary>
+    /// <param name="name">The parameter name.</param>
+    /// <returns>The entries, or <see langword="null"/> after reporting a problem.</returns>
+    public ImmutableSortedDictionary<string, ParameterValue>? RequiredMap(string name)
+    {
+        if (!IsGiven(name))
+        {
+            read.Add(name);
+            Report(ProblemCodes.ScorerParameterMissing, name, null, $"A {Kind} scorer needs the map parameter '{name}'.");
+            return null;
+        }
+
+        return OptionalMap(name);
+    }
+
     /// <summary>Reads an optional map.</summary>
     /// <param name="name">The parameter name.</param>
     /// <returns>The entries, or <see langword="null"/> when absent or not a map (after reporting).</returns>
@@ -153,6 +183,9 @@ public sealed class ScorerParameterReader
     /// <param name="message">A sentence saying what is wrong and what is allowed.</param>
     public void Report(string code, string parameter, decimal attemptedValue, string message)
         => Report(code, parameter, DecimalText.Canonical(attemptedValue), message);
+
+    /// <summary>True when the spec gives <paramref name="name"/>, whatever its type (a wrong type is reported by the typed read).</summary>
+    internal bool IsGiven(string name) => parameters.ContainsKey(name);
 
     internal void ReportUnknown()
     {

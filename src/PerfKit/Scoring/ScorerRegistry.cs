@@ -29,7 +29,7 @@ public sealed class ScorerRegistry
     /// <param name="kind">The host's kind.</param>
     /// <returns>A new registry.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="kind"/> is null.</exception>
-    /// <exception cref="ArgumentException">The kind's name is invalid, or a kind of that name is already registered (pick another name).</exception>
+    /// <exception cref="ArgumentException">The kind's name or version is invalid, or a kind of that name is already registered (pick another name).</exception>
     public ScorerRegistry With(IScorerKind kind)
     {
         Guard.NotNull(kind);
@@ -39,6 +39,11 @@ public sealed class ScorerRegistry
         }
 
         Guard.NotBlank(kind.Version, nameof(kind));
+        if (kind.Version.Length > 64 || !Texts.IsWellFormed(kind.Version))
+        {
+            throw new ArgumentException($"Scorer kind '{kind.Name}' has an invalid version; use a well-formed text of at most 64 characters, e.g. 2.1.", nameof(kind));
+        }
+
         if (kinds.ContainsKey(kind.Name))
         {
             throw new ArgumentException($"A scorer kind named '{kind.Name}' is already registered; register your kind under another name.", nameof(kind));

@@ -59,6 +59,7 @@ public static class Scorers
     /// <param name="below">The score before the first band (default 0, at most the first score).</param>
     /// <returns>The spec.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="bands"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="direction"/> is <see cref="ScoreDirection.None"/> or undefined.</exception>
     public static ScorerSpec Band(ScoreDirection direction, IEnumerable<(decimal Bound, decimal Score)> bands, BandMode mode = BandMode.Step, BandBasis basis = BandBasis.Value, decimal? target = null, decimal? below = null)
     {
         ArgumentNullException.ThrowIfNull(bands);
@@ -91,6 +92,7 @@ public static class Scorers
     /// <param name="pass">The pass score (default 1).</param>
     /// <param name="fail">The fail score (default 0).</param>
     /// <returns>The spec.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="direction"/> is <see cref="ScoreDirection.None"/> or undefined.</exception>
     public static ScorerSpec Threshold(ScoreDirection direction, decimal threshold, decimal? pass = null, decimal? fail = null)
     {
         var parameters = new List<KeyValuePair<string, ParameterValue>> { new("direction", DirectionValue(direction)) };

@@ -197,7 +197,12 @@ public class SchemeEvaluatorPropertyTests
             from subject in SchemeGen.Subject(s, SubjectOptions.Any)
             let pair = WithoutIndicator(s, target)
             let measure = s.Indicators().Single(i => i.Path == target).Indicator.Measure
-            let lacking = subject with { Values = subject.Values.Remove(measure), Ratings = subject.Ratings.Remove(measure) }
+            let read = pair.Full.Adjustments.Select(a => a.Measure).ToHashSet(StringComparer.Ordinal)
+            let lacking = subject with
+            {
+                Values = subject.Values.Remove(measure).RemoveRange(s.Adjustments.Select(a => a.Measure).Where(m => !read.Contains(m))),
+                Ratings = subject.Ratings.Remove(measure),
+            }
             where pair.Reduced.Indicators().Any(i => lacking.Values.ContainsKey(i.Indicator.Measure) || lacking.Ratings.ContainsKey(i.Indicator.Measure))
             select new ExcludeCase(pair.Full, pair.Reduced, target, lacking);
         return Prop.ForAll(Arb.From(gen), c =>
@@ -294,7 +299,7 @@ public class SchemeEvaluatorPropertyTests
     /// <summary>
     /// The scheme with the indicator at <paramref name="path"/>, and the scheme without it: groups left empty are removed
     /// too and every group that lost a child switches to normalize (its remaining weights kept). Gates and scoped
-    /// penalties naming a removed node are dropped from both.
+    /// penalties naming a removed node are dropped from both (and the subject then carries no units for them).
     /// </summary>
     private static (SchemeDesc Full, SchemeDesc Reduced) WithoutIndicator(SchemeDesc s, string path)
     {

@@ -18,7 +18,7 @@ internal sealed class BandScorerKind : IScorerKind
     {
         var direction = Directions.Read(parameters);
         var list = parameters.OptionalList("bands");
-        if (list is null && !parameters.HasProblems)
+        if (!parameters.IsGiven("bands"))
         {
             parameters.Report(ProblemCodes.ScorerParameterMissing, "bands", null, "A band scorer needs 'bands': a list of {bound, score} from worst to best.");
         }
@@ -90,7 +90,8 @@ internal sealed class BandScorerKind : IScorerKind
             }
         }
 
-        if (below < 0m || (scores.Count > 0 && below > scores[0]))
+        // 'below' is compared with a valid first score only.
+        if (below < 0m || below > 1m || (scores.Count > 0 && scores[0] is >= 0m and <= 1m && below > scores[0]))
         {
             parameters.Report(ProblemCodes.BandBelow, "below", below, "'below' must lie between 0 and the first band's score.");
         }

@@ -35,7 +35,8 @@ internal sealed class LinearScorerKind : IScorerKind
             parameters.Report(ProblemCodes.LinearCap, "cap", cap, "The cap must be at least 1 (1 = no credit beyond the target; 1.2 lets over-achievement count up to 120%).");
         }
 
-        if (floor >= cap)
+        // A floor is compared with a valid cap only: against a rejected cap it would be reported for the same mistake.
+        if (cap >= 1m && floor >= cap)
         {
             parameters.Report(ProblemCodes.LinearFloor, "floor", floor, "The floor must be below the cap.");
         }

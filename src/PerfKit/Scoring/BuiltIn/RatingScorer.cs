@@ -25,7 +25,7 @@ internal sealed class RatingScorerKind : IScorerKind
         var roles = parameters.OptionalMap("roles");
         var target = parameters.OptionalNumber("target");
         var cap = parameters.OptionalNumber("cap");
-        if (roles is null && !parameters.HasProblems)
+        if (!parameters.IsGiven("roles"))
         {
             parameters.Report(ProblemCodes.ScorerParameterMissing, "roles", null, "A rating scorer needs 'roles': a map from rater role to a positive weight, e.g. {superior: 50, peer: 30, subordinate: 20}.");
         }
@@ -62,7 +62,8 @@ internal sealed class RatingScorerKind : IScorerKind
             }
         }
 
-        if (target is { } t && (t <= 0m || t > high || t <= low))
+        // The target is placed on a valid scale only; on a rejected scale it would be reported for the same mistake.
+        if (target is { } t && (t <= 0m || (low < high && (t > high || t <= low))))
         {
             parameters.Report(ProblemCodes.RatingTarget, "target", t, "A target rating must lie above the scale's low end, up to its high end, and be positive.");
         }

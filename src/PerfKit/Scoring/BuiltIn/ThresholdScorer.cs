@@ -27,7 +27,9 @@ internal sealed class ThresholdScorerKind : IScorerKind
             parameters.Report(ProblemCodes.ThresholdScores, "pass", pass, "The pass score must lie in [0, 1].");
         }
 
-        if (fail < 0m || fail >= pass)
+        // The fail score is compared with a valid pass score only (a fail of 1 or more can never be below one).
+        var passValid = pass >= 0m && pass <= 1m;
+        if (fail < 0m || fail >= 1m || (passValid && fail >= pass))
         {
             parameters.Report(ProblemCodes.ThresholdScores, "fail", fail, "The fail score must be at least 0 and below the pass score.");
         }
