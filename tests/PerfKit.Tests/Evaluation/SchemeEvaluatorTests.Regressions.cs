@@ -10,40 +10,6 @@ namespace PerfKit.Tests.Evaluation;
 /// <summary>Cases first found by the property tests in <c>Properties/</c>, pinned with hand-worked numbers.</summary>
 public sealed partial class SchemeEvaluatorTests
 {
-    [Theory]
-    [InlineData(false, false)]
-    [InlineData(true, true)]
-    public void Evaluate_ScoreGateOnGroupWithAllChildrenExcluded_GateDecidedAsMissing(bool passWhenMissing, bool passed)
-    {
-        // Root (percent): g 50 { x 100, exclude }, y 50 (linear 0 → 10). x has no value → g is excluded, root = y = 0.8 → base 80.
-        // The gate on g's score sees a missing score: it fails (payout cancelled) unless it passes when missing.
-        var scheme = Scheme.CreateBuilder("regression", "1").Name("Regression").Grade("A", null, 1m)
-            .Root(WeightMode.Percent, r => r
-                .Section("g", 50m, WeightMode.Percent, g => g.Indicator("x", 100m, "x", Scorers.Linear(0m, 10m), i => i.WhenMissing(MissingValuePolicy.Exclude)))
-                .Indicator("y", 50m, "y", Scorers.Linear(0m, 10m)))
-            .Gate("gate_g", g =>
-            {
-                g.OnScore("g", 0.5m).CancelPayout();
-                if (passWhenMissing)
-                {
-                    g.PassWhenMissing();
-                }
-            })
-            .Build();
-
-        var result = SchemeEvaluator.Create(scheme).Evaluate(SubjectInput.For("S1").Value("y", 8m).BasePay(1000m).Build());
-
-        Assert.True(result.Succeeded);
-        var a = result.Assessment!;
-        Assert.Equal(80m, a.RoundedTotal);
-        var gate = Assert.Single(a.Gates);
-        Assert.True(gate.IsMissing);
-        Assert.Null(gate.Actual);
-        Assert.Equal(passed, gate.Passed);
-        Assert.Equal(!passed, a.PayoutCancelled);
-        Assert.Equal(passed ? 1000m : 0m, a.Payout);
-    }
-
     [Fact]
     public void Evaluate_OneChildGroupWithTwentyEightDigitScore_GroupScoresExactlyItsChild()
     {
