@@ -42,12 +42,15 @@ public static class Program
 
         var scheme = SampleSchemes.ABank2023();
         var evaluator = SchemeEvaluator.Create(scheme);
-        Console.WriteLine($"{scheme.Names.Get(culture)} ({scheme.Id}@{scheme.Version}), P = {F(scheme.Points, 0)} + bonus up to {F(scheme.MaxBonus ?? 0m, 0)}");
+        Console.WriteLine($"{scheme.Names.Get(culture)} ({scheme.Id}@{scheme.Version})");
+        Console.WriteLine($"P = {F(scheme.Points, 0)} points + bonus up to {F(scheme.MaxBonus ?? 0m, 0)}; total rounded once to {scheme.Rounding}");
+        Console.WriteLine($"Grades: {string.Join(", ", scheme.Grades)}; payout = base pay × coefficient, 0 when a gate cancels it");
         Console.WriteLine();
-        Console.WriteLine($"{"Subject",-8} {"Total",7} {"Grade",5} {"Payout",10}  Failed gates");
+        Console.WriteLine($"{"Subject",-8} {"Total",7}  {"Grade",-5} {"Payout",10}  Failed gates");
         Assessment? explained = null;
         var count = 0;
         var cancelled = 0;
+        var byGrade = scheme.Grades.ToDictionary(g => g.Name, _ => 0, StringComparer.Ordinal);
         foreach (var result in evaluator.EvaluateMany(SampleSubjects.Generate(50)))
         {
             count++;
@@ -60,7 +63,8 @@ public static class Program
             var a = result.Assessment;
             var failed = string.Join(", ", a.FailedGates.Select(g => g.Gate.Id));
             cancelled += a.PayoutCancelled ? 1 : 0;
-            Console.WriteLine($"{a.SubjectId,-8} {F(a.RoundedTotal, 2),7} {a.Grade.Name,5} {F(a.Payout ?? 0m, 2),10}  {(failed.Length == 0 ? "-" : failed)}");
+            byGrade[a.Grade.Name]++;
+            Console.WriteLine($"{a.SubjectId,-8} {F(a.RoundedTotal, 2),7}  {a.Grade.Name,-5} {F(a.Payout ?? 0m, 2),10}  {(failed.Length == 0 ? "-" : failed)}");
             if (a.SubjectId == explain)
             {
                 explained = a;
@@ -68,7 +72,7 @@ public static class Program
         }
 
         Console.WriteLine();
-        Console.WriteLine($"{count} subjects; {cancelled} lost the period's pay to a gate.");
+        Console.WriteLine($"{count} subjects; grades {string.Join(", ", scheme.Grades.Select(g => $"{g.Name} {byGrade[g.Name]}"))}; {cancelled} lost the period's pay to a failed gate.");
         Console.WriteLine();
         if (explained is null)
         {
@@ -76,6 +80,7 @@ public static class Program
             return 2;
         }
 
+        Console.WriteLine($"Explanation of {explained.SubjectId} (exact values; only the total is rounded):");
         Console.WriteLine(json ? AssessmentFormatter.ToJson(explained) : AssessmentFormatter.ToText(explained, culture));
         return 0;
     }

@@ -196,10 +196,10 @@ public static class ProblemCodes
     /// <summary><c>evaluation.allExcluded</c>: Every indicator was excluded, so the root has no score.</summary>
     public const string AllExcluded = "evaluation.allExcluded";
 
-    /// <summary><c>override.unknownNode</c>: An override names no indicator or node of the scheme.</summary>
+    /// <summary><c>override.unknownNode</c>: An override's path names no indicator of the scheme (a group, or nothing).</summary>
     public const string OverrideUnknownNode = "override.unknownNode";
 
-    /// <summary><c>override.invalid</c>: An override repeats or has no reason or author.</summary>
+    /// <summary><c>override.invalid</c>: Two overrides of the same kind name one indicator, or a value override names a rating indicator.</summary>
     public const string OverrideInvalid = "override.invalid";
 
     /// <summary><c>pay.basePay</c>: The base pay is negative.</summary>

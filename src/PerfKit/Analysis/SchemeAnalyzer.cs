@@ -101,20 +101,25 @@ public static class SchemeAnalyzer
             }
         }
 
+        /// <summary>The evaluator's group mean: Σ wᵢ·sᵢ / Σ wᵢ in declared order, kept within the lowest and highest term.</summary>
         private static decimal WeightedMean(ImmutableArray<SchemeNode> children, ImmutableArray<decimal> scores, bool[] present)
         {
             var weightSum = 0m;
             var weighted = 0m;
+            var lowest = decimal.MaxValue;
+            var highest = decimal.MinValue;
             for (var i = 0; i < children.Length; i++)
             {
                 if (present[i])
                 {
                     weightSum += children[i].Weight;
                     weighted += children[i].Weight * scores[i];
+                    lowest = decimal.Min(lowest, scores[i]);
+                    highest = decimal.Max(highest, scores[i]);
                 }
             }
 
-            return weighted / weightSum;
+            return Math.Clamp(weighted / weightSum, lowest, highest);
         }
 
         private SchemeAnalysis RunChecked()
@@ -308,13 +313,36 @@ public static class SchemeAnalyzer
                 scheme.TryFindNode(scope, out var node);
                 var range = ranges[node!];
                 var largest = decimal.Max(maxEffective[node!] * range.Max * scheme.Points, 0m);
-                var smallest = decimal.Max(node!.EffectiveWeight * range.Min * scheme.Points, 0m);
+                var smallest = decimal.Max(minBase - MinBaseWithout(node!), 0m);
                 upper += Limit(scopeSizes[scope], largest);
                 atMinimum += Limit(scopeSizes[scope], smallest);
             }
 
             var exact = !ranges.Values.Any(r => r.Excludable) && !AnyNested(scopes);
             return (upper, minBase - (exact ? atMinimum : upper));
+        }
+
+        /// <summary>
+        /// The lowest base with <paramref name="node"/> scoring 0 and every other node at its minimum, re-averaged up the
+        /// path as the evaluator does when it limits a scoped penalty to what the group adds to the base. Used where
+        /// nothing is excludable, so each mean is over all children.
+        /// </summary>
+        private decimal MinBaseWithout(SchemeNode node)
+        {
+            var replacement = 0m;
+            var path = node.Path;
+            while (path.Length > 0)
+            {
+                var parentPath = path.LastIndexOf('/') is var slash and >= 0 ? path[..slash] : string.Empty;
+                scheme.TryFindNode(parentPath, out var found);
+                var parent = (GroupNode)found!;
+                var scores = parent.Children.Select(c => string.Equals(c.Path, path, StringComparison.Ordinal) ? replacement : ranges[c].Min).ToImmutableArray();
+                var mean = WeightedMean(parent.Children, scores, [.. parent.Children.Select(_ => true)]);
+                replacement = zeroTargets.Contains(parent.Path) && mean > 0m ? 0m : mean;
+                path = parentPath;
+            }
+
+            return replacement * scheme.Points;
         }
 
         private static bool AnyNested(List<string> scopes)

@@ -202,7 +202,7 @@ public sealed class SchemeBuilder
         => Adjustment(AdjustmentKind.Penalty, ruleId, measure, pointsPerUnit, cap, configure);
 
     /// <summary>Validates the definition and returns every problem found (empty when it would build).</summary>
-    /// <returns>The problems, in tree order then scheme-level members.</returns>
+    /// <returns>The problems: the scheme id, version, name, P and rounding, then the tree depth first, then grades, adjustments, bounds and gates.</returns>
     public ImmutableArray<Problem> Validate()
     {
         TryBuild(out _, out var problems);

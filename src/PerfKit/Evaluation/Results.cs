@@ -60,7 +60,10 @@ public sealed class NodeResult
     /// <summary>Gets the effective weight in this evaluation: the product of w ÷ Σw over included siblings along the path (0 when excluded).</summary>
     public decimal EffectiveWeight { get; }
 
-    /// <summary>Gets the contribution in points: effective weight × score × P (for reports; totals never sum these).</summary>
+    /// <summary>
+    /// Gets the contribution in points: effective weight × score × P, or 0 when the node is excluded or lies inside a
+    /// group that a zeroScore gate lowered to 0 (for reports and scoped penalties; totals never sum these).
+    /// </summary>
     public decimal Contribution { get; }
 
     /// <summary>Gets the scorer's intermediate values (e.g. <c>ratio</c>, <c>combined</c>).</summary>

@@ -46,6 +46,7 @@ public sealed class SchemeEvaluator
 {
     private readonly SchemeNode[] nodes;
     private readonly int[][] children;
+    private readonly int[] parents;
     private readonly Dictionary<string, int> indexByPath;
     private readonly int[] indicatorIndexes;
     private readonly int[] earlyGates;
@@ -68,6 +69,16 @@ public sealed class SchemeEvaluator
         }
 
         children = nodes.Select(n => n is GroupNode g ? g.Children.Select(c => indexByPath[c.Path]).ToArray() : []).ToArray();
+        parents = new int[nodes.Length];
+        parents[0] = -1;
+        for (var g = 0; g < nodes.Length; g++)
+        {
+            foreach (var c in children[g])
+            {
+                parents[c] = g;
+            }
+        }
+
         indicatorIndexes = Enumerable.Range(0, nodes.Length).Where(i => nodes[i].IsIndicator).ToArray();
         var early = new List<int>();
         var late = new List<int>();
@@ -202,6 +213,8 @@ public sealed class SchemeEvaluator
         private readonly bool[] excluded;
         private readonly bool[] zeroRequested;
         private readonly bool[] zeroed;
+        private readonly bool[] lowered;
+        private readonly bool[] insideLowered;
         private readonly decimal[] effective;
         private readonly ImmutableArray<KeyValuePair<string, decimal>>[] intermediates;
         private readonly List<string>?[] notes;
@@ -226,6 +239,8 @@ public sealed class SchemeEvaluator
             excluded = new bool[count];
             zeroRequested = new bool[count];
             zeroed = new bool[count];
+            lowered = new bool[count];
+            insideLowered = new bool[count];
             effective = new decimal[count];
             intermediates = new ImmutableArray<KeyValuePair<string, decimal>>[count];
             notes = new List<string>?[count];
@@ -325,7 +340,7 @@ public sealed class SchemeEvaluator
             ComputeEffectiveWeights();
 
             // Step 5: bonuses and penalties.
-            var adjustments = ApplyAdjustments(units, out var bonus, out var penalty);
+            var adjustments = ApplyAdjustments(units, basePoints, out var bonus, out var penalty);
 
             // Steps 6–7: one clamp, one rounding.
             currentPath = "total";
@@ -516,19 +531,7 @@ public sealed class SchemeEvaluator
             var node = plan.nodes[g];
             currentPath = node.Path.Length == 0 ? "/" : node.Path;
             currentValue = null;
-            var weightSum = 0m;
-            var weighted = 0m;
-            foreach (var c in plan.children[g])
-            {
-                if (!excluded[c])
-                {
-                    var w = plan.nodes[c].Weight;
-                    weightSum += w;
-                    weighted += w * scores[c];
-                }
-            }
-
-            if (weightSum == 0m)
+            if (Mean(g, -1, 0m) is not { } mean)
             {
                 excluded[g] = true;
                 if (g != 0)
@@ -545,13 +548,69 @@ public sealed class SchemeEvaluator
                 return;
             }
 
-            scores[g] = weighted / weightSum;
+            scores[g] = mean;
             ApplyZero(g);
+
+            // Every gate on this group reads the same score, whatever the declared order; their zeroScore applies after all are decided.
+            var score = scores[g];
             foreach (var k in plan.gatesByGroup[g])
             {
-                Decide(k, scores[g]);
-                ApplyZero(g);
+                Decide(k, score);
             }
+
+            ApplyZero(g);
+        }
+
+        /// <summary>
+        /// The weighted mean Σ wᵢ·sᵢ / Σ wᵢ of group <paramref name="g"/>'s included children in declared order, with child
+        /// <paramref name="replaced"/> (if any) scoring <paramref name="replacement"/>; null when every child is excluded.
+        /// </summary>
+        private decimal? Mean(int g, int replaced, decimal replacement)
+        {
+            var weightSum = 0m;
+            var weighted = 0m;
+            var lowest = decimal.MaxValue;
+            var highest = decimal.MinValue;
+            foreach (var c in plan.children[g])
+            {
+                if (!excluded[c])
+                {
+                    var w = plan.nodes[c].Weight;
+                    var s = c == replaced ? replacement : scores[c];
+                    weightSum += w;
+                    weighted += w * s;
+                    lowest = decimal.Min(lowest, s);
+                    highest = decimal.Max(highest, s);
+                }
+            }
+
+            // A weighted mean lies between its lowest and highest term (spec §2). The products wᵢ·sᵢ are rounded to
+            // 28 digits when a score has more (e.g. 1/3), which can push the quotient one unit in the last place past
+            // that range (a one-child group scoring above its only child); the clamp removes only that rounding excess.
+            return weightSum == 0m ? null : Math.Clamp(weighted / weightSum, lowest, highest);
+        }
+
+        /// <summary>
+        /// The points node <paramref name="i"/> adds to the base after gates: the base minus the base recomputed with that
+        /// node scoring 0 (ancestors re-averaged in the same order, zeroScore results kept). Computed with the tree's own
+        /// arithmetic, not from effective weights (spec §1), so a penalty limited to it leaves exactly the rest of the tree.
+        /// </summary>
+        private decimal PointsOf(int i, decimal basePoints)
+        {
+            if (excluded[i])
+            {
+                return 0m;
+            }
+
+            var replacement = 0m;
+            for (var g = plan.parents[i]; g >= 0; g = plan.parents[g])
+            {
+                var mean = Mean(g, i, replacement)!.Value;
+                replacement = zeroed[g] && mean > 0m ? 0m : mean;
+                i = g;
+            }
+
+            return basePoints - (replacement * scheme.Points);
         }
 
         private void ApplyZero(int i)
@@ -562,6 +621,7 @@ public sealed class SchemeEvaluator
                 if (scores[i] > 0m)
                 {
                     scores[i] = 0m;
+                    lowered[i] = true;
                 }
             }
         }
@@ -614,11 +674,13 @@ public sealed class SchemeEvaluator
                 foreach (var c in plan.children[g])
                 {
                     effective[c] = excluded[c] ? 0m : effective[g] * plan.nodes[c].Weight / weightSum;
+                    insideLowered[c] = insideLowered[g] || lowered[g];
                 }
             }
         }
 
-        private decimal Contribution(int i) => excluded[i] ? 0m : effective[i] * scores[i] * scheme.Points;
+        /// <summary>Points the node adds to the base: 0 when it is excluded or lies inside a group a zeroScore gate lowered to 0.</summary>
+        private decimal Contribution(int i) => excluded[i] || insideLowered[i] ? 0m : effective[i] * scores[i] * scheme.Points;
 
         /// <summary>Reads every adjustment rule's units and its capped raw points (step 1, so their problems are reported with the rest).</summary>
         private (decimal Units, decimal Raw, bool Missing)[] ReadUnits()
@@ -681,7 +743,7 @@ public sealed class SchemeEvaluator
             return read;
         }
 
-        private ImmutableArray<AdjustmentResult> ApplyAdjustments((decimal Units, decimal Raw, bool Missing)[] read, out decimal bonus, out decimal penalty)
+        private ImmutableArray<AdjustmentResult> ApplyAdjustments((decimal Units, decimal Raw, bool Missing)[] read, decimal basePoints, out decimal bonus, out decimal penalty)
         {
             bonus = 0m;
             penalty = 0m;
@@ -705,7 +767,7 @@ public sealed class SchemeEvaluator
                 {
                     if (!remainingByScope.TryGetValue(scope, out var limit))
                     {
-                        limit = decimal.Max(Contribution(plan.indexByPath[scope]), 0m);
+                        limit = decimal.Max(PointsOf(plan.indexByPath[scope], basePoints), 0m);
                     }
 
                     applied = decimal.Min(raw, limit);

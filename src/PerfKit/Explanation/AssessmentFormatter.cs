@@ -148,6 +148,7 @@ public static class AssessmentFormatter
         var scheme = assessment.Scheme;
         var sb = new StringBuilder();
         Line(sb, $"Subject {assessment.SubjectId} — {scheme.Names.Get(culture)} ({scheme.Id}@{scheme.Version})");
+        Line(sb, $"Scheme fingerprint (SHA-256 of the canonical scheme file): {assessment.SchemeFingerprint}");
         Line(sb, $"Total {N(assessment.RoundedTotal)} (exact {N(assessment.ExactTotal)}) = base {N(assessment.BasePoints)} + bonus {N(assessment.BonusPoints)} − penalty {N(assessment.PenaltyPoints)}"
                  + (assessment.UnclampedTotal != assessment.ExactTotal ? $", clamped from {N(assessment.UnclampedTotal)} to [{N(scheme.MinPoints)}, {N(scheme.MaxPoints)}]" : string.Empty)
                  + $", rounded {scheme.Rounding}");
@@ -224,7 +225,8 @@ public static class AssessmentFormatter
                 : string.Empty;
             var overridden = node.OriginalValue is not null || (node.ScorerScore is { } raw && node.Score != raw && !node.ZeroedByGate) ? " (overridden)" : string.Empty;
             var zeroed = node.ZeroedByGate ? " (zeroed by gate)" : string.Empty;
-            detail = $"{value}{N(node.Score!.Value)}{overridden}{zeroed} × {N(node.EffectiveWeight)} × {N(points)} = {N(node.Contribution)}";
+            var inside = node.Contribution != node.EffectiveWeight * node.Score!.Value * points ? " (inside a group zeroed by a gate)" : string.Empty;
+            detail = $"{value}{N(node.Score!.Value)}{overridden}{zeroed} × {N(node.EffectiveWeight)} × {N(points)} = {N(node.Contribution)}{inside}";
         }
 
         var scorer = node.Node is IndicatorNode ind ? $" [{ind.ScorerSpec}]" : string.Empty;
