@@ -280,7 +280,7 @@ public sealed class SchemeJsonSchemaTests
         Assert.True(errors.Count == 0, SchemeJsonSchema.Describe(errors));
     }
 
-    [Property(MaxTest = 300)]
+    [Property(MaxTest = 500)]
     public Property Validate_MutatedTemplateTheLoaderAccepts_HasNoErrors()
     {
         // The hostile structure-aware mutations of the templates; those the loader still accepts must be valid too.
