@@ -179,10 +179,14 @@ public sealed class Exclusion
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class Assessment
 {
-    internal Assessment(Scheme scheme, string schemeFingerprint, string subjectId, NodeResult root, decimal basePoints, decimal bonusPoints, decimal penaltyPoints, decimal unclampedTotal, decimal exactTotal, decimal roundedTotal, GradeBand grade, GradeBand earnedGrade, ImmutableArray<GateResult> gates, ImmutableArray<AdjustmentResult> adjustments, ImmutableArray<Exclusion> exclusions, ImmutableArray<OverrideRecord> overrides, decimal? basePay, decimal? payout)
+    internal Assessment(Scheme scheme, string schemeFingerprint, SubjectInput input, string subjectId, NodeResult root, decimal basePoints, decimal bonusPoints, decimal penaltyPoints, decimal unclampedTotal, decimal exactTotal, decimal roundedTotal, GradeBand grade, GradeBand earnedGrade, ImmutableArray<GateResult> gates, ImmutableArray<AdjustmentResult> adjustments, ImmutableArray<Exclusion> exclusions, ImmutableArray<OverrideRecord> overrides, decimal? basePay, decimal? payout)
     {
         Scheme = scheme;
         SchemeFingerprint = schemeFingerprint;
+        Input = input;
+        fingerprint = new System.Lazy<string>(
+            () => System.Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(schemeFingerprint + "\n" + input.Fingerprint))),
+            System.Threading.LazyThreadSafetyMode.PublicationOnly);
         SubjectId = subjectId;
         Root = root;
         BasePoints = basePoints;
@@ -206,6 +210,21 @@ public sealed class Assessment
 
     /// <summary>Gets the fingerprint of the scheme that produced the assessment (<see cref="Model.Scheme.Fingerprint"/>), so a payroll run can prove which rules produced which pay.</summary>
     public string SchemeFingerprint { get; }
+
+    private readonly System.Lazy<string> fingerprint;
+
+    /// <summary>Gets the subject's input as evaluated (values, ratings, base pay, overrides).</summary>
+    public SubjectInput Input { get; }
+
+    /// <summary>Gets the fingerprint of the input (<see cref="SubjectInput.Fingerprint"/>).</summary>
+    public string InputFingerprint => Input.Fingerprint;
+
+    /// <summary>
+    /// Gets the evaluation's fingerprint (spec §9): SHA-256, 64 lowercase hex digits, of the UTF-8 text
+    /// <c>SchemeFingerprint + "\n" + InputFingerprint</c>, so one value proves which rules and which inputs produced the numbers.
+    /// </summary>
+    /// <remarks>Computed once, on first use; thread-safe.</remarks>
+    public string Fingerprint => fingerprint.Value;
 
     /// <summary>Gets the subject's id.</summary>
     public string SubjectId { get; }

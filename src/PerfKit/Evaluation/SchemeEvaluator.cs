@@ -378,7 +378,7 @@ public sealed class SchemeEvaluator
                 ? (cancelled ? 0m : plan.Options.PayRounding.Round(pay * grade.Coefficient))
                 : null;
 
-            return new Assessment(scheme, plan.fingerprint, input.SubjectId, tree, basePoints, bonus, penalty, unclamped, exact, rounded, grade, earned,
+            return new Assessment(scheme, plan.fingerprint, input, input.SubjectId, tree, basePoints, bonus, penalty, unclamped, exact, rounded, grade, earned,
                 gates, adjustments, [.. exclusions], [.. overrideRecords], input.BasePay, payout);
         }
 

@@ -2,8 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading;
 using PerfKit.Internal;
 using PerfKit.Scoring;
+using PerfKit.Serialization;
 
 namespace PerfKit.Evaluation;
 
@@ -80,7 +84,10 @@ public sealed class SubjectInput
         BasePay = basePay;
         Overrides = overrides;
         Problems = problems;
+        fingerprint = new Lazy<string>(() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText()))), LazyThreadSafetyMode.PublicationOnly);
     }
+
+    private readonly Lazy<string> fingerprint;
 
     /// <summary>Gets the subject's id.</summary>
     public string SubjectId { get; }
@@ -99,6 +106,68 @@ public sealed class SubjectInput
 
     /// <summary>Gets problems found while the input was assembled (unparsable or non-finite texts, repeated measures); the evaluation reports them.</summary>
     public ImmutableArray<Problem> Problems { get; }
+
+    /// <summary>
+    /// Gets the SHA-256 (64 lowercase hex digits) of the input's canonical JSON: subject id, values and ratings sorted
+    /// by measure key, rater roles sorted, decimals without trailing zeros (1.0 and 1 are alike), base pay and
+    /// overrides in given order. Identical inputs give identical fingerprints on any machine and culture.
+    /// </summary>
+    /// <remarks>Computed once, on first use; thread-safe.</remarks>
+    public string Fingerprint => fingerprint.Value;
+
+    /// <summary>Writes the canonical JSON the fingerprint is taken over (layout of the canonical scheme files).</summary>
+    internal string CanonicalText()
+    {
+        var writer = new CanonicalJsonWriter();
+        writer.StartObject();
+        writer.Name("subject").String(SubjectId);
+        writer.Name("values").StartObject();
+        foreach (var (measure, value) in Values)
+        {
+            writer.Name(measure).Number(value);
+        }
+
+        writer.EndObject();
+        writer.Name("ratings").StartObject();
+        foreach (var (measure, set) in Ratings)
+        {
+            writer.Name(measure).StartObject();
+            foreach (var (role, list) in set.ByRole)
+            {
+                writer.Name(role).StartArray();
+                foreach (var rating in list)
+                {
+                    writer.Number(rating);
+                }
+
+                writer.EndArray();
+            }
+
+            writer.EndObject();
+        }
+
+        writer.EndObject();
+        if (BasePay is { } pay)
+        {
+            writer.Name("basePay").Number(pay);
+        }
+
+        writer.Name("overrides").StartArray();
+        foreach (var o in Overrides)
+        {
+            writer.StartObject();
+            writer.Name("kind").String(o.Kind == OverrideKind.Value ? "value" : "score");
+            writer.Name("path").String(o.Path);
+            writer.Name("replacement").Number(o.Replacement);
+            writer.Name("reason").String(o.Reason);
+            writer.Name("author").String(o.Author);
+            writer.EndObject();
+        }
+
+        writer.EndArray();
+        writer.EndObject();
+        return writer.ToString();
+    }
 
     /// <summary>Starts an input for a subject.</summary>
     /// <param name="subjectId">The subject's id.</param>

@@ -67,6 +67,8 @@ public static class AssessmentFormatter
         writer.WriteString("version", assessment.Scheme.Version);
         writer.WriteString("fingerprint", assessment.SchemeFingerprint);
         writer.WriteEndObject();
+        writer.WriteString("inputFingerprint", assessment.InputFingerprint);
+        writer.WriteString("fingerprint", assessment.Fingerprint);
         Number(writer, "basePoints", assessment.BasePoints);
         Number(writer, "bonusPoints", assessment.BonusPoints);
         Number(writer, "penaltyPoints", assessment.PenaltyPoints);
@@ -149,6 +151,7 @@ public static class AssessmentFormatter
         var sb = new StringBuilder();
         Line(sb, $"Subject {assessment.SubjectId} — {scheme.Names.Get(culture)} ({scheme.Id}@{scheme.Version})");
         Line(sb, $"Scheme fingerprint (SHA-256 of the canonical scheme file): {assessment.SchemeFingerprint}");
+        Line(sb, $"Input fingerprint: {assessment.InputFingerprint}; evaluation fingerprint: {assessment.Fingerprint}");
         Line(sb, $"Total {N(assessment.RoundedTotal)} (exact {N(assessment.ExactTotal)}) = base {N(assessment.BasePoints)} + bonus {N(assessment.BonusPoints)} − penalty {N(assessment.PenaltyPoints)}"
                  + (assessment.UnclampedTotal != assessment.ExactTotal ? $", clamped from {N(assessment.UnclampedTotal)} to [{N(scheme.MinPoints)}, {N(scheme.MaxPoints)}]" : string.Empty)
                  + $", rounded {scheme.Rounding}");

@@ -8,7 +8,7 @@ using static PerfKit.Tests.Evaluation.EvaluationFixtures;
 namespace PerfKit.Tests.Evaluation;
 
 /// <summary>Tests of <see cref="Assessment"/>.</summary>
-public sealed class AssessmentTests
+public sealed partial class AssessmentTests
 {
     [Fact]
     public void Type_IsImmutable() => Immutability.AssertImmutable(typeof(Assessment));

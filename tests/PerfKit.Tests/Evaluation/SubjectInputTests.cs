@@ -6,7 +6,7 @@ using Xunit;
 namespace PerfKit.Tests.Evaluation;
 
 /// <summary>Tests of <see cref="SubjectInput"/>.</summary>
-public sealed class SubjectInputTests
+public sealed partial class SubjectInputTests
 {
     [Fact]
     public void Type_IsImmutable() => Immutability.AssertImmutable(typeof(SubjectInput));

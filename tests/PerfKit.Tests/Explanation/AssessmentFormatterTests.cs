@@ -106,7 +106,7 @@ public sealed class AssessmentFormatterTests
 
         string[] expected =
         [
-            "subject", "scheme", "basePoints", "bonusPoints", "penaltyPoints", "unclampedTotal", "exactTotal", "roundedTotal",
+            "subject", "scheme", "inputFingerprint", "fingerprint", "basePoints", "bonusPoints", "penaltyPoints", "unclampedTotal", "exactTotal", "roundedTotal",
             "grade", "earnedGrade", "coefficient", "payoutCancelled", "basePay", "payout", "root", "gates", "adjustments",
             "exclusions", "overrides",
         ];
