@@ -326,7 +326,15 @@ public sealed class SchemeBuilder
 
         private static string Display(string path) => path.Length == 0 ? "/" : path;
 
-        private static string Child(string parent, string childId) => parent.Length == 0 ? childId : parent + "/" + childId;
+        /// <summary>A node without a name shows its id; an empty id is already reported as id.invalid, so it is not reported again as a missing name.</summary>
+        private static string NameFallback(string id) => string.IsNullOrWhiteSpace(id) ? "?" : id;
+
+        /// <summary>The child's path; a child without an id is named by its position, <c>children[2]</c>, so a problem never points at its parent.</summary>
+        private static string Child(string parent, string childId, int index)
+        {
+            var segment = childId.Length == 0 ? $"children[{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}]" : childId;
+            return parent.Length == 0 ? segment : parent + "/" + segment;
+        }
 
         private void Add(string code, string path, string? value, string message) => Problems.Add(new Problem(code, path, value, message));
 
@@ -343,7 +351,7 @@ public sealed class SchemeBuilder
                 ok = false;
             }
 
-            var nodeNames = g.Names.Build(display, g.Id, Problems);
+            var nodeNames = g.Names.Build(display, NameFallback(g.Id), Problems);
             var mode = g.ChildWeights;
             var modeOk = !(mode.Kind == WeightModeKind.Points && mode.Points <= 0m);
             if (!modeOk)
@@ -361,10 +369,11 @@ public sealed class SchemeBuilder
             var sum = 0m;
             var weightsOk = true;
             var ids = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var child in g.Children)
+            for (var position = 0; position < g.Children.Count; position++)
             {
+                var child = g.Children[position];
                 var (childId, childWeight) = child is GroupBuilder cg ? (cg.Id, cg.Weight) : (((IndicatorBuilder)child).Id, ((IndicatorBuilder)child).Weight);
-                var childPath = Child(path, childId);
+                var childPath = Child(path, childId, position);
                 if (!ids.Add(childId))
                 {
                     Add(ProblemCodes.IdDuplicate, childPath, childId, $"Two children of '{display}' have the id '{childId}'; sibling ids must be unique.");
@@ -400,10 +409,11 @@ public sealed class SchemeBuilder
 
             var children = ImmutableArray.CreateBuilder<SchemeNode>(g.Children.Count);
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var child in g.Children)
+            for (var position = 0; position < g.Children.Count; position++)
             {
+                var child = g.Children[position];
                 var (childId, childWeight) = child is GroupBuilder cg ? (cg.Id, cg.Weight) : (((IndicatorBuilder)child).Id, ((IndicatorBuilder)child).Weight);
-                var childPath = Child(path, childId);
+                var childPath = Child(path, childId, position);
                 if (!seen.Add(childId))
                 {
                     continue;
@@ -443,7 +453,7 @@ public sealed class SchemeBuilder
                 ok = false;
             }
 
-            var nodeNames = i.Names.Build(path, i.Id, Problems);
+            var nodeNames = i.Names.Build(path, NameFallback(i.Id), Problems);
             if (!Measures.IsValid(i.Measure))
             {
                 Add(ProblemCodes.MeasureInvalid, path + ".measure", i.Measure, "A measure key must use " + Measures.Rule + ".");

@@ -30,6 +30,18 @@ public sealed class GroupBuilderTests
             ProblemCodes.IdInvalid, "monthly/new accounts", "new accounts");
 
     [Fact]
+    public void Validate_EmptyIdUnderTheRoot_ReportsIdInvalidAtItsPositionNotAtTheRoot()
+        => AssertSingle(
+            WithRoot(WeightMode.Percent, r => r.Indicator("a", 60m, "a", L).Indicator("", 40m, "b", L)),
+            ProblemCodes.IdInvalid, "children[1]", "");
+
+    [Fact]
+    public void Validate_EmptyIdInASection_ReportsIdInvalidAtItsPosition()
+        => AssertSingle(
+            WithRoot(WeightMode.Fraction, r => r.Section("monthly", 1m, WeightMode.Fraction, m => m.Indicator("", 1m, "a", L))),
+            ProblemCodes.IdInvalid, "monthly/children[0]", "");
+
+    [Fact]
     public void Validate_GroupIdBreakingTheIdRule_ReportsIdInvalidAtItsPath()
         => AssertSingle(
             WithRoot(WeightMode.Fraction, r => r.Section("month/ly", 1m, WeightMode.Fraction, m => m.Indicator("a", 1m, "a", L))),
