@@ -336,6 +336,10 @@ public sealed class SchemeBuilder
             return parent.Length == 0 ? segment : parent + "/" + segment;
         }
 
+        /// <summary>A child builder's id and weight; children are <see cref="GroupBuilder"/>s or <see cref="IndicatorBuilder"/>s.</summary>
+        private static (string Id, decimal Weight) IdAndWeight(object child)
+            => child is GroupBuilder group ? (group.Id, group.Weight) : (((IndicatorBuilder)child).Id, ((IndicatorBuilder)child).Weight);
+
         private void Add(string code, string path, string? value, string message) => Problems.Add(new Problem(code, path, value, message));
 
         private void Add(string code, string path, decimal value, string message) => Add(code, path, DecimalText.Canonical(value), message);
@@ -372,7 +376,7 @@ public sealed class SchemeBuilder
             for (var position = 0; position < g.Children.Count; position++)
             {
                 var child = g.Children[position];
-                var (childId, childWeight) = child is GroupBuilder cg ? (cg.Id, cg.Weight) : (((IndicatorBuilder)child).Id, ((IndicatorBuilder)child).Weight);
+                var (childId, childWeight) = IdAndWeight(child);
                 var childPath = Child(path, childId, position);
                 if (!ids.Add(childId))
                 {
@@ -412,7 +416,7 @@ public sealed class SchemeBuilder
             for (var position = 0; position < g.Children.Count; position++)
             {
                 var child = g.Children[position];
-                var (childId, childWeight) = child is GroupBuilder cg ? (cg.Id, cg.Weight) : (((IndicatorBuilder)child).Id, ((IndicatorBuilder)child).Weight);
+                var (childId, childWeight) = IdAndWeight(child);
                 var childPath = Child(path, childId, position);
                 if (!seen.Add(childId))
                 {

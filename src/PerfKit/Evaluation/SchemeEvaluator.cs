@@ -216,6 +216,7 @@ public sealed class SchemeEvaluator
         private readonly bool[] lowered;
         private readonly bool[] insideLowered;
         private readonly decimal[] effective;
+        private readonly decimal[] includedWeight;
         private readonly ImmutableArray<KeyValuePair<string, decimal>>[] intermediates;
         private readonly List<string>?[] notes;
         private readonly GateResult?[] gateResults;
@@ -242,6 +243,7 @@ public sealed class SchemeEvaluator
             lowered = new bool[count];
             insideLowered = new bool[count];
             effective = new decimal[count];
+            includedWeight = new decimal[count];
             intermediates = new ImmutableArray<KeyValuePair<string, decimal>>[count];
             notes = new List<string>?[count];
             gateResults = new GateResult?[scheme.Gates.Length];
@@ -531,7 +533,7 @@ public sealed class SchemeEvaluator
             var node = plan.nodes[g];
             currentPath = node.Path.Length == 0 ? "/" : node.Path;
             currentValue = null;
-            if (Mean(g, -1, 0m) is not { } mean)
+            if (Mean(g, -1, 0m, out includedWeight[g]) is not { } mean)
             {
                 excluded[g] = true;
                 if (g != 0)
@@ -564,10 +566,11 @@ public sealed class SchemeEvaluator
         /// <summary>
         /// The weighted mean Σ wᵢ·sᵢ / Σ wᵢ of group <paramref name="g"/>'s included children in declared order, with child
         /// <paramref name="replaced"/> (if any) scoring <paramref name="replacement"/>; null when every child is excluded.
+        /// <paramref name="weightSum"/> receives Σ wᵢ over the included children, which the effective weights reuse.
         /// </summary>
-        private decimal? Mean(int g, int replaced, decimal replacement)
+        private decimal? Mean(int g, int replaced, decimal replacement, out decimal weightSum)
         {
-            var weightSum = 0m;
+            weightSum = 0m;
             var weighted = 0m;
             var lowest = decimal.MaxValue;
             var highest = decimal.MinValue;
@@ -605,7 +608,7 @@ public sealed class SchemeEvaluator
             var replacement = 0m;
             for (var g = plan.parents[i]; g >= 0; g = plan.parents[g])
             {
-                var mean = Mean(g, i, replacement)!.Value;
+                var mean = Mean(g, i, replacement, out _)!.Value;
                 replacement = zeroed[g] && mean > 0m ? 0m : mean;
                 i = g;
             }
@@ -662,15 +665,7 @@ public sealed class SchemeEvaluator
                 }
 
                 currentPath = plan.nodes[g].Path;
-                var weightSum = 0m;
-                foreach (var c in plan.children[g])
-                {
-                    if (!excluded[c])
-                    {
-                        weightSum += plan.nodes[c].Weight;
-                    }
-                }
-
+                var weightSum = includedWeight[g];
                 foreach (var c in plan.children[g])
                 {
                     effective[c] = excluded[c] ? 0m : effective[g] * plan.nodes[c].Weight / weightSum;

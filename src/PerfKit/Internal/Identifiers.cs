@@ -1,22 +1,28 @@
+using System;
+
 namespace PerfKit.Internal;
 
-/// <summary>The id rule shared by nodes, gates, adjustments, grades, measures and scorer kinds.</summary>
+/// <summary>The id rule shared by nodes, gates, adjustments, grades, tags, rater roles and scorer kinds.</summary>
 internal static class Identifiers
 {
     public const int MaxLength = 64;
 
     public const string Rule = "letters, digits, '_' and '-' only, starting with a letter or digit, at most 64 characters";
 
-    public static bool IsValid(string? id)
+    public static bool IsValid(string? id) => Follows(id, MaxLength, "_-");
+
+    /// <summary>True when <paramref name="text"/> starts with an ASCII letter or digit, has at most <paramref name="maxLength"/>
+    /// characters, and every character is an ASCII letter, digit or one of <paramref name="punctuation"/>.</summary>
+    internal static bool Follows(string? text, int maxLength, string punctuation)
     {
-        if (string.IsNullOrEmpty(id) || id.Length > MaxLength || !char.IsAsciiLetterOrDigit(id[0]))
+        if (string.IsNullOrEmpty(text) || text.Length > maxLength || !char.IsAsciiLetterOrDigit(text[0]))
         {
             return false;
         }
 
-        foreach (var c in id)
+        foreach (var c in text)
         {
-            if (!(char.IsAsciiLetterOrDigit(c) || c == '_' || c == '-'))
+            if (!char.IsAsciiLetterOrDigit(c) && !punctuation.Contains(c, StringComparison.Ordinal))
             {
                 return false;
             }
@@ -31,21 +37,5 @@ internal static class Measures
 {
     public const string Rule = "letters, digits, '_', '-', '.' and ':' only, starting with a letter or digit, at most 128 characters";
 
-    public static bool IsValid(string? key)
-    {
-        if (string.IsNullOrEmpty(key) || key.Length > 128 || !char.IsAsciiLetterOrDigit(key[0]))
-        {
-            return false;
-        }
-
-        foreach (var c in key)
-        {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or ':'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public static bool IsValid(string? key) => Identifiers.Follows(key, 128, "_-.:");
 }
