@@ -2,7 +2,7 @@ namespace PerfKit;
 
 /// <summary>The stable codes of every <see cref="Problem"/> PerfKit reports. Codes never change meaning once published.</summary>
 /// <remarks>Thread-safe (constants only).</remarks>
-public static class ProblemCodes
+public static partial class ProblemCodes
 {
     /// <summary><c>id.invalid</c>: An id, name or key breaks the id rule.</summary>
     public const string IdInvalid = "id.invalid";
@@ -249,4 +249,7 @@ public static class ProblemCodes
 
     /// <summary><c>json.value</c>: A text in a scheme file is not one of the allowed values (e.g. an unknown group kind), or a name is blank.</summary>
     public const string JsonValue = "json.value";
+
+    /// <summary><c>attribute.duplicate</c>: A subject's attribute is given twice.</summary>
+    public const string AttributeDuplicate = "attribute.duplicate";
 }

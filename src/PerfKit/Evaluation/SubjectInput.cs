@@ -76,9 +76,10 @@ public sealed class Override
 /// <remarks>Immutable and thread-safe. Create with <see cref="For"/>.</remarks>
 public sealed class SubjectInput
 {
-    internal SubjectInput(string subjectId, ImmutableSortedDictionary<string, decimal> values, ImmutableSortedDictionary<string, RatingSet> ratings, decimal? basePay, ImmutableArray<Override> overrides, ImmutableArray<Problem> problems)
+    internal SubjectInput(string subjectId, ImmutableSortedDictionary<string, string> attributes, ImmutableSortedDictionary<string, decimal> values, ImmutableSortedDictionary<string, RatingSet> ratings, decimal? basePay, ImmutableArray<Override> overrides, ImmutableArray<Problem> problems)
     {
         SubjectId = subjectId;
+        Attributes = attributes;
         Values = values;
         Ratings = ratings;
         BasePay = basePay;
@@ -91,6 +92,12 @@ public sealed class SubjectInput
 
     /// <summary>Gets the subject's id.</summary>
     public string SubjectId { get; }
+
+    /// <summary>
+    /// Gets the subject's descriptive attributes by key (department, position, region, branch, tenure band, or any
+    /// custom key), used to group populations for statistics, rankings and quotas. They do not change the scoring.
+    /// </summary>
+    public ImmutableSortedDictionary<string, string> Attributes { get; }
 
     /// <summary>Gets the decimal values per measure key.</summary>
     public ImmutableSortedDictionary<string, decimal> Values { get; }
@@ -108,8 +115,8 @@ public sealed class SubjectInput
     public ImmutableArray<Problem> Problems { get; }
 
     /// <summary>
-    /// Gets the SHA-256 (64 lowercase hex digits) of the input's canonical JSON: subject id, values and ratings sorted
-    /// by measure key, rater roles sorted, decimals without trailing zeros (1.0 and 1 are alike), base pay and
+    /// Gets the SHA-256 (64 lowercase hex digits) of the input's canonical JSON: subject id, attributes sorted by key
+    /// (written only when there are any), values and ratings sorted by measure key, rater roles sorted, decimals without trailing zeros (1.0 and 1 are alike), base pay and
     /// overrides in given order. Identical inputs give identical fingerprints on any machine and culture.
     /// </summary>
     /// <remarks>Computed once, on first use; thread-safe.</remarks>
@@ -121,6 +128,17 @@ public sealed class SubjectInput
         var writer = new CanonicalJsonWriter();
         writer.StartObject();
         writer.Name("subject").String(SubjectId);
+        if (!Attributes.IsEmpty)
+        {
+            writer.Name("attributes").StartObject();
+            foreach (var (key, value) in Attributes)
+            {
+                writer.Name(key).String(value);
+            }
+
+            writer.EndObject();
+        }
+
         writer.Name("values").StartObject();
         foreach (var (measure, value) in Values)
         {
@@ -185,6 +203,7 @@ public sealed class SubjectInput
 public sealed class SubjectInputBuilder
 {
     private readonly string subjectId;
+    private readonly SortedDictionary<string, string> attributes = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, decimal> values = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, SortedDictionary<string, List<decimal>>> ratings = new(StringComparer.Ordinal);
     private readonly List<Override> overrides = [];
@@ -272,6 +291,25 @@ public sealed class SubjectInputBuilder
         return this;
     }
 
+    /// <summary>Sets a descriptive attribute used to group populations (e.g. <c>department</c> = <c>retail</c>); scoring ignores it.</summary>
+    /// <param name="key">The attribute's key, e.g. <c>department</c>, <c>position</c>, <c>region</c>.</param>
+    /// <param name="value">The attribute's value, compared ordinally.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="key"/> is blank.</exception>
+    /// <remarks>A key given twice is recorded as a <see cref="ProblemCodes.AttributeDuplicate"/> problem; the first value stays.</remarks>
+    public SubjectInputBuilder Attribute(string key, string value)
+    {
+        Guard.NotBlank(key);
+        ArgumentNullException.ThrowIfNull(value);
+        if (!attributes.TryAdd(key, value))
+        {
+            problems.Add(new Problem(ProblemCodes.AttributeDuplicate, "attributes." + key, value, $"Attribute '{key}' is given twice; give each attribute once.", subjectId));
+        }
+
+        return this;
+    }
+
     /// <summary>Sets the base pay for the period (payout = base pay × coefficient, or 0 when a cancelPayout gate failed).</summary>
     /// <param name="value">The base pay, ≥ 0.</param>
     /// <returns>This builder.</returns>
@@ -305,7 +343,7 @@ public sealed class SubjectInputBuilder
             p => p.Key,
             p => RatingSet.Create(p.Value.Select(r => new KeyValuePair<string, IEnumerable<decimal>>(r.Key, r.Value))),
             StringComparer.Ordinal);
-        return new SubjectInput(subjectId, values.ToImmutableSortedDictionary(StringComparer.Ordinal), ratingSets, basePay, [.. overrides], [.. inputProblems]);
+        return new SubjectInput(subjectId, attributes.ToImmutableSortedDictionary(StringComparer.Ordinal), values.ToImmutableSortedDictionary(StringComparer.Ordinal), ratingSets, basePay, [.. overrides], [.. inputProblems]);
     }
 
     private bool Claim(string measure, string? attempted)

@@ -140,7 +140,8 @@ internal static class Immutability
         {
             Assert.True(property.SetMethod is null, $"{type.Name}.{property.Name} must have no setter (not even init).");
             var t = property.PropertyType;
-            if (t != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(t))
+            // NodaTime's DateInterval enumerates its dates but is itself immutable.
+            if (t != typeof(string) && t != typeof(NodaTime.DateInterval) && typeof(System.Collections.IEnumerable).IsAssignableFrom(t))
             {
                 var immutable = t.IsGenericType && t.Namespace == "System.Collections.Immutable";
                 var lazyView = t.IsGenericType && t.GetGenericTypeDefinition() == typeof(System.Collections.Generic.IEnumerable<>);
