@@ -12,7 +12,8 @@ namespace PerfKit.Tests.Population;
 /// A small scheme for population tests, evaluated by the real evaluator: root (percent) sales 50 + quality 50, both
 /// linear 0 → 100, so a subject's total is (sales + quality) ÷ 2 points, or sales alone when quality is missing
 /// (quality is excluded when missing; sales scores its minimum 0 when missing). Grades A ≥ 90 × 1.30, B ≥ 80 × 1.10,
-/// C ≥ 60 × 1.00, D × 0.70. Gates (both cancel pay): sales ≥ 60, quality ≥ 50 (a missing quality fails).
+/// C ≥ 60 × 1.00, D × 0.70. Gates (both cancel pay): sales ≥ 60, quality ≥ 50 (a missing quality fails);
+/// optionally sales ≥ 30 or the grade is capped at D.
 /// </summary>
 internal static class PopulationFixtures
 {
@@ -31,8 +32,8 @@ internal static class PopulationFixtures
             .Gate("quality_gate", g => g.OnValue("quality", 50m).CancelPayout());
         if (capGrade)
         {
-            // A subject whose sales are below 30 is graded C at best.
-            builder.Gate("sales_cap", g => g.OnValue("sales", 30m).CapGrade("C"));
+            // A subject whose sales are below 30 is graded D, whatever the total.
+            builder.Gate("sales_cap", g => g.OnValue("sales", 30m).CapGrade("D"));
         }
 
         return builder.Build();
@@ -111,4 +112,6 @@ internal static class PopulationFixtures
     /// <summary>A population of subjects whose sales and quality are equal, so each total is that value.</summary>
     public static AssessmentPopulation WithTotals(params (string Id, decimal Total)[] subjects)
         => Evaluate(Scheme(), subjects.Select(s => Subject(s.Id, "retail", s.Total, s.Total)));
+
+    public static ForcedDistributionBuilder Quotas() => ForcedDistribution.CreateBuilder(Scheme());
 }
