@@ -9,7 +9,7 @@ internal static class DecimalMath
 
     /// <summary>
     /// The square root by Newton's iteration y ← (y + x ÷ y) ÷ 2 in decimal, from a first guess within a factor of
-    /// about 3 of the root (x scaled by powers of 100 into [1, 100)), until the iterate stops changing or alternates
+    /// 1.5 of the root (x scaled by powers of 100 into [1, 100)), until the iterate stops changing or alternates
     /// between two neighbours (decimal division rounds its last digit); of two alternating iterates the one whose
     /// square is nearer x is returned. The result is correct to about 28 significant digits for x ≥ 1e-8; below that,
     /// decimal's 28 decimal places hold fewer significant digits of the root.

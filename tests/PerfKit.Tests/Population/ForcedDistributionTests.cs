@@ -117,6 +117,23 @@ public sealed class ForcedDistributionTests
     }
 
     [Fact]
+    public void Apply_DocsWorkedExample_AtMostAAndAtLeastD()
+    {
+        var result = Quotas().AtMost("A", 20m).AtLeast("D", 30m).Build().Apply(Ten());
+
+        // docs/forced-distribution.md: A ≤ ⌊2⌋, D ≥ ⌈3⌉; ties C1/R1 and C3/R2 kept together.
+        // Backward: F_C ≤ 7. Forward: F_A ∈ {0, 2} → 2; F_B ∈ [2, 7] → 6; F_C ∈ [6, 7] → 7.
+        Assert.Equal(["C3", "R2", "R5"], result.Moved.Select(s => s.SubjectId));
+        Assert.Equal(["B", "B", "D"], result.Moved.Select(s => s.FinalGrade.Name));
+        Assert.Equal(["A ≤ 20%"], result.Find("C3")!.Quotas.Select(q => q.ToString()));
+        Assert.Equal(["D ≥ 30%"], result.Find("R5")!.Quotas.Select(q => q.ToString()));
+        Assert.Equal(["A ≤ 20%: limit ≤ 2, used 2 (before 4)", "D ≥ 30%: limit ≥ 3, used 3 (before 2)"], result.Groups[0].Quotas.Select(u => u.ToString()));
+        Assert.Equal([2, 4, 1, 3], result.Groups[0].Grades.Select(g => g.Count));
+        Assert.Equal(11000m, result.Find("R2")!.Payout);
+        Assert.Equal(0m, result.Find("R5")!.Payout);
+    }
+
+    [Fact]
     public void Apply_KeepTogether_TiedAtBoundaryNoneTakesA()
     {
         var result = Quotas().AtMost("A", 10m).Build().Apply(Ten());
