@@ -17,7 +17,7 @@ namespace PerfKit.Population;
 /// </summary>
 internal static class DistributionEngine
 {
-    public static DistributedGroup Run(ForcedDistribution distribution, PopulationGroup group, List<DistributedSubject> output, List<Problem> problems)
+    public static DistributedGroup Run(ForcedDistribution distribution, PopulationGroup group, Dictionary<Assessment, DistributedSubject> output, List<Problem> problems)
     {
         var scheme = distribution.Scheme;
         var grades = scheme.Grades;
@@ -28,17 +28,18 @@ internal static class DistributionEngine
         var quotaOfGrade = new GradeQuota?[g];
         foreach (var quota in distribution.Quotas)
         {
-            var rank = scheme.FindGrade(quota.Grade)!.Rank;
-            quotaOfGrade[rank] = quota;
-            min[rank] = quota.MinimumCount(n);
-            max[rank] = quota.MaximumCount(n);
+            var k = scheme.FindGrade(quota.Grade)!.Rank;
+            quotaOfGrade[k] = quota;
+            min[k] = quota.MinimumCount(n);
+            max[k] = quota.MaximumCount(n);
         }
 
-        // Fixed (grade-capped) and movable subjects; the movable ones in distribution order.
+        // Every subject in distribution order; the fixed (grade-capped) ones are left out of the movable order.
+        var all = Order(distribution, group.Members);
         var fixedCount = new int[g];
         var before = new int[g];
         var movable = new List<Assessment>(n);
-        foreach (var a in group.Members)
+        foreach (var a in all)
         {
             before[a.Grade.Rank]++;
             if (IsCapped(a))
@@ -51,8 +52,8 @@ internal static class DistributionEngine
             }
         }
 
-        var order = Order(distribution, movable);
-        var m = order.Length;
+        var order = movable;
+        var m = order.Count;
         var allowed = new bool[m + 1];
         for (var p = 0; p <= m; p++)
         {
@@ -101,20 +102,22 @@ internal static class DistributionEngine
             problems.Add(Unmet(group, distribution, uses, fixedCount, min, max));
         }
 
-        var ranks = CompetitionRanks(group.Members);
-        var finalOf = new Dictionary<string, GradeBand>(m, StringComparer.Ordinal);
-        for (var p = 0; p < m; p++)
+        // Competition ranks on (rounded, exact total) follow from the distribution order, which sorts by those first.
+        var rank = 0;
+        var position = 0;
+        for (var i = 0; i < all.Length; i++)
         {
-            finalOf[order[p].SubjectId] = final[p];
-        }
+            var a = all[i];
+            if (i == 0 || a.RoundedTotal != all[i - 1].RoundedTotal || a.ExactTotal != all[i - 1].ExactTotal)
+            {
+                rank = i + 1;
+            }
 
-        foreach (var a in group.Members)
-        {
             var capped = IsCapped(a);
-            var band = capped ? a.Grade : finalOf[a.SubjectId];
+            var band = capped ? a.Grade : final[position++];
             var reasons = band.Rank == a.Grade.Rank ? [] : Reasons(a.Grade.Rank, band.Rank, quotaOfGrade, uses);
             decimal? payout = a.BasePay is { } pay ? (a.PayoutCancelled ? 0m : distribution.PayRounding.Round(pay * band.Coefficient)) : null;
-            output.Add(new DistributedSubject(a, group.Key, ranks[a.SubjectId], band, capped, reasons, payout));
+            output[a] = new DistributedSubject(a, group.Key, rank, band, capped, reasons, payout);
         }
 
         var gradeCounts = grades.Select(b => new GradeCount(b, after[b.Rank], GroupStatistics.Share(after[b.Rank], n))).ToImmutableArray();
@@ -223,15 +226,21 @@ internal static class DistributionEngine
     private static int[] Subtract(int[] limits, int[] fixedCount, bool floor)
         => [.. limits.Select((x, k) => floor ? Math.Max(0, x - fixedCount[k]) : x - fixedCount[k])];
 
-    /// <summary>The movable subjects in distribution order: rounded total, exact total (higher first), then under split the secondary keys, then subject id.</summary>
-    private static Assessment[] Order(ForcedDistribution distribution, List<Assessment> movable)
+    /// <summary>The subjects in distribution order: rounded total, exact total (higher first), then under split the secondary keys, then subject id.</summary>
+    private static Assessment[] Order(ForcedDistribution distribution, ImmutableArray<Assessment> movable)
     {
         var breakers = distribution.TiePolicy == QuotaTiePolicy.Split ? distribution.TieBreakers : [];
         var routes = breakers.Select(t => t.Kind == TieBreakerKind.Score ? NodeRoute.TryCreate(distribution.Scheme, t.Name) : null).ToArray();
-        var keys = new (Assessment A, decimal?[] Scores, string?[] Attributes)[movable.Count];
-        for (var i = 0; i < movable.Count; i++)
+        var keys = new (Assessment A, decimal?[] Scores, string?[] Attributes)[movable.Length];
+        for (var i = 0; i < movable.Length; i++)
         {
             var a = movable[i];
+            if (breakers.IsEmpty)
+            {
+                keys[i] = (a, [], []);
+                continue;
+            }
+
             var scores = new decimal?[breakers.Length];
             var attributes = new string?[breakers.Length];
             for (var j = 0; j < breakers.Length; j++)
@@ -293,19 +302,6 @@ internal static class DistributionEngine
             return string.CompareOrdinal(x.A.SubjectId, y.A.SubjectId);
         });
         return [.. keys.Select(k => k.A)];
-    }
-
-    private static Dictionary<string, int> CompetitionRanks(ImmutableArray<Assessment> members)
-    {
-        var sorted = members.OrderByDescending(a => a.RoundedTotal).ThenByDescending(a => a.ExactTotal).ToArray();
-        var ranks = new Dictionary<string, int>(sorted.Length, StringComparer.Ordinal);
-        for (var i = 0; i < sorted.Length; i++)
-        {
-            var tied = i > 0 && sorted[i].RoundedTotal == sorted[i - 1].RoundedTotal && sorted[i].ExactTotal == sorted[i - 1].ExactTotal;
-            ranks[sorted[i].SubjectId] = tied ? ranks[sorted[i - 1].SubjectId] : i + 1;
-        }
-
-        return ranks;
     }
 
     /// <summary>

@@ -134,7 +134,7 @@ public sealed class DistributedGroup
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class DistributionResult
 {
-    private readonly Dictionary<string, DistributedSubject> bySubject;
+    private readonly Lazy<Dictionary<string, DistributedSubject>> bySubject;
 
     internal DistributionResult(ForcedDistribution distribution, ImmutableArray<DistributedSubject> subjects, ImmutableArray<DistributedGroup> groups, ImmutableArray<Problem> problems)
     {
@@ -142,7 +142,7 @@ public sealed class DistributionResult
         Subjects = subjects;
         Groups = groups;
         Problems = problems;
-        bySubject = subjects.ToDictionary(s => s.SubjectId, StringComparer.Ordinal);
+        bySubject = new Lazy<Dictionary<string, DistributedSubject>>(() => subjects.ToDictionary(s => s.SubjectId, StringComparer.Ordinal), System.Threading.LazyThreadSafetyMode.PublicationOnly);
         PayoutTotal = subjects.Sum(s => s.Payout ?? 0m);
         AssessedPayoutTotal = subjects.Sum(s => s.Assessment.Payout ?? 0m);
     }
@@ -172,5 +172,5 @@ public sealed class DistributionResult
     /// <param name="subjectId">The subject's id.</param>
     /// <returns>The subject, or <see langword="null"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="subjectId"/> is null.</exception>
-    public DistributedSubject? Find(string subjectId) => bySubject.GetValueOrDefault(Guard.NotNull(subjectId));
+    public DistributedSubject? Find(string subjectId) => bySubject.Value.GetValueOrDefault(Guard.NotNull(subjectId));
 }

@@ -68,7 +68,7 @@ public sealed class ForcedDistribution
         }
 
         var groups = GroupKeys.IsEmpty ? [population.All] : population.GroupBy(GroupKeys).Groups;
-        var subjects = new List<DistributedSubject>(population.Count);
+        var subjects = new Dictionary<Assessment, DistributedSubject>(population.Count, ReferenceEqualityComparer.Instance);
         var groupResults = new List<DistributedGroup>(groups.Length);
         var problems = new List<Problem>();
         foreach (var group in groups)
@@ -76,8 +76,8 @@ public sealed class ForcedDistribution
             groupResults.Add(DistributionEngine.Run(this, group, subjects, problems));
         }
 
-        subjects.Sort((a, b) => string.CompareOrdinal(a.SubjectId, b.SubjectId));
-        return new DistributionResult(this, [.. subjects], [.. groupResults], [.. problems]);
+        // The population holds its assessments by subject id: the result lists the subjects in that order.
+        return new DistributionResult(this, [.. population.Assessments.Select(a => subjects[a])], [.. groupResults], [.. problems]);
     }
 
     /// <summary>Returns the quotas and the policy, e.g. <c>A ≤ 20%, D ≥ 5%; keepTogether; whole population</c>.</summary>

@@ -118,7 +118,7 @@ public sealed class UnrankedSubject
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class GroupRanking
 {
-    private readonly Dictionary<string, RankedSubject> bySubject;
+    private readonly Lazy<Dictionary<string, RankedSubject>> bySubject;
 
     private GroupRanking(GroupKey group, RankingKey key, RankingMode mode, ImmutableArray<RankedSubject> ranked, ImmutableArray<UnrankedSubject> unranked)
     {
@@ -127,7 +127,7 @@ public sealed class GroupRanking
         Mode = mode;
         Ranked = ranked;
         Unranked = unranked;
-        bySubject = ranked.ToDictionary(r => r.SubjectId, StringComparer.Ordinal);
+        bySubject = new Lazy<Dictionary<string, RankedSubject>>(() => ranked.ToDictionary(r => r.SubjectId, StringComparer.Ordinal), System.Threading.LazyThreadSafetyMode.PublicationOnly);
     }
 
     /// <summary>Gets the group's key.</summary>
@@ -145,11 +145,11 @@ public sealed class GroupRanking
     /// <summary>Gets the subjects whose ranked node is excluded or missing, by subject id (ordinal); always empty when ranking by total.</summary>
     public ImmutableArray<UnrankedSubject> Unranked { get; }
 
-    /// <summary>Finds a ranked subject.</summary>
+    /// <summary>Finds a ranked subject (the index by subject id is built on first use).</summary>
     /// <param name="subjectId">The subject's id.</param>
     /// <returns>The entry, or <see langword="null"/> when the subject is not ranked in this group.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="subjectId"/> is null.</exception>
-    public RankedSubject? Find(string subjectId) => bySubject.GetValueOrDefault(Guard.NotNull(subjectId));
+    public RankedSubject? Find(string subjectId) => bySubject.Value.GetValueOrDefault(Guard.NotNull(subjectId));
 
     /// <summary>Ranks a group.</summary>
     /// <param name="group">The group.</param>
