@@ -213,6 +213,12 @@ public sealed class SubjectInputBuilder
 
     internal SubjectInputBuilder(string subjectId) => this.subjectId = subjectId;
 
+    /// <summary>Gets the subject the input is for.</summary>
+    internal string SubjectId => subjectId;
+
+    /// <summary>Records a data problem found elsewhere (e.g. in the subject's commitment events) so the evaluation reports it.</summary>
+    internal void Record(Problem problem) => problems.Add(problem);
+
     /// <summary>Sets a measure's decimal value.</summary>
     /// <param name="measure">The measure key.</param>
     /// <param name="value">The value.</param>
