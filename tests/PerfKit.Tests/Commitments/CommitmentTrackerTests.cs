@@ -171,6 +171,7 @@ public sealed class CommitmentTrackerTests
     [Fact]
     public void Evaluate_AfterNow_FutureProblemsForApplicationAndFulfilment()
     {
+        using var _ = new CultureScope("tr-TR");
         var now = Local(2024, 3, 10, 12);
         var events = new[]
         {
