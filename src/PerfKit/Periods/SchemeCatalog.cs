@@ -122,7 +122,8 @@ public sealed class SchemeCatalog
     /// <param name="catalog">The catalogue, when valid.</param>
     /// <param name="problems">Every problem found, paths <c>versions[i]</c> in the given order; empty when valid.</param>
     /// <returns>Whether the catalogue was created.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="versions"/> is null or holds null.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="versions"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="versions"/> holds null.</exception>
     public static bool TryCreate(IEnumerable<SchemeVersion> versions, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SchemeCatalog? catalog, out ImmutableArray<Problem> problems)
     {
         var list = Guard.NoNullItems(versions).ToList();

@@ -200,7 +200,8 @@ public sealed class SegmentEvaluator
     /// <param name="period">The period the segments lie in.</param>
     /// <param name="segments">The segments, in any order; they must not overlap and must lie within the period; gaps are allowed.</param>
     /// <returns>The combined assessment, or every problem that prevented it.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null or <paramref name="segments"/> holds null.</exception>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="segments"/> holds null.</exception>
     /// <exception cref="InvalidOperationException">A host scorer broke its contract (see <see cref="SchemeEvaluator.Evaluate"/>).</exception>
     public SegmentedEvaluationResult Evaluate(string subjectId, AssessmentPeriod period, IEnumerable<Segment> segments)
     {
@@ -290,7 +291,8 @@ public sealed class SegmentEvaluator
     /// <param name="period">The period.</param>
     /// <param name="segments">The segments.</param>
     /// <returns>The combined assessment.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null or <paramref name="segments"/> holds null.</exception>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="segments"/> holds null.</exception>
     /// <exception cref="EvaluationException">The data has problems; all of them are in <see cref="EvaluationException.Problems"/>.</exception>
     /// <exception cref="InvalidOperationException">A host scorer broke its contract.</exception>
     public SegmentedAssessment EvaluateOrThrow(string subjectId, AssessmentPeriod period, IEnumerable<Segment> segments)
