@@ -126,7 +126,8 @@ public static class ConfirmationMachine
             _ => from,
         };
         var allowed = Transitions.Where(t => t.From == from).Select(t => Name(t.Kind)).ToList();
-        return $"a {Name(kind)} entry would move the confirmation state from '{Name(from)}' to '{Name(to)}', which is not allowed; "
+        var article = "aeiou".Contains(Name(kind)[0], StringComparison.Ordinal) ? "an" : "a";
+        return $"{article} {Name(kind)} entry would move the confirmation state from '{Name(from)}' to '{Name(to)}', which is not allowed; "
                + (allowed.Count == 0 ? $"'{Name(from)}' is final." : $"from '{Name(from)}' the log takes: {string.Join(", ", allowed)}.");
     }
 

@@ -131,7 +131,15 @@ public sealed class DecisionLogTests
     {
         Reach(ConfirmationState.Confirmed).TryAppend(Entry(DecisionKind.Appeal, At(20)), out _, out var problem);
 
-        Assert.Contains("'confirmed' is final", problem!.Message, StringComparison.Ordinal);
+        Assert.Equal("An appeal entry would move the confirmation state from 'confirmed' to 'appealed', which is not allowed; 'confirmed' is final.", problem!.Message);
+    }
+
+    [Fact]
+    public void TryAppend_IllegalFromAppealed_MessageListsAllowedEntries()
+    {
+        Reach(ConfirmationState.Appealed).TryAppend(Entry(DecisionKind.Confirmation, At(20)), out _, out var problem);
+
+        Assert.Equal("A confirmation entry would move the confirmation state from 'appealed' to 'confirmed', which is not allowed; from 'appealed' the log takes: override, exemption, resolution.", problem!.Message);
     }
 
     [Fact]
