@@ -139,7 +139,7 @@ public sealed class DecisionLog
 
     /// <summary>
     /// Returns the subject's input with the log's <see cref="Overrides"/> added, for re-evaluation. An override of the
-    /// input for the same indicator and kind is replaced by the log's; the rest of the input is kept as it is.
+    /// input for the same indicator and kind is replaced by the log's; the rest of the input (values, ratings, attributes, base pay, presence) is kept as it is.
     /// </summary>
     /// <param name="input">The original input of the same subject.</param>
     /// <returns>The input to re-evaluate (the original itself when the log has no override).</returns>
@@ -175,7 +175,7 @@ public sealed class DecisionLog
         }
 
         overrides.AddRange(logged);
-        return new SubjectInput(input.SubjectId, input.Attributes, input.Values, input.Ratings, input.BasePay, overrides.ToImmutable(), input.Problems);
+        return input.WithOverrides(overrides.ToImmutable());
     }
 }
 

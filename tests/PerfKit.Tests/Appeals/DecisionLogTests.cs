@@ -200,6 +200,7 @@ public sealed class DecisionLogTests
         var kept = Override.OfScore("b", 0.5m, "earlier", "hr");
         var replaced = Override.OfValue("a", 7m, "earlier", "hr");
         var input = SubjectInput.For("CM1").Attribute("department", "retail").Value("m_a", 8m).Value("m_b", 6m).BasePay(1000m)
+            .Presence(Q1, new LocalDate(2024, 2, 1), null)
             .With(kept).With(replaced).Build();
         var logged = Override.OfValue("/a", 10m, "appeal", "hr", At(4));
         var log = DecisionLog.Start("CM1", Q1).Append(DecisionEntry.ForOverride(logged));
@@ -210,6 +211,7 @@ public sealed class DecisionLogTests
         Assert.Equal(input.Values, applied.Values);
         Assert.Equal(input.Attributes, applied.Attributes);
         Assert.Equal(input.BasePay, applied.BasePay);
+        Assert.Same(input.Presence, applied.Presence);
         Assert.NotEqual(input.Fingerprint, applied.Fingerprint);
     }
 
