@@ -30,6 +30,8 @@ public sealed class GroupBuilder
 
     internal List<object> Children { get; } = [];
 
+    internal Periods.PeriodKind? CadenceValue { get; private set; }
+
     /// <summary>Sets the default display name (the id is shown when none is set).</summary>
     /// <param name="text">The name.</param>
     /// <returns>This builder.</returns>
@@ -63,6 +65,19 @@ public sealed class GroupBuilder
         }
 
         Kind = kind;
+        return this;
+    }
+
+    /// <summary>
+    /// Declares the cadence the group is assessed at (spec §8), e.g. a monthly section scored for each month of a
+    /// quarter. Only a direct child of the root may declare one, and only a calendar kind (month, quarter, half-year,
+    /// year); both are checked when the scheme is built. See <see cref="Periods.PeriodEvaluator"/>.
+    /// </summary>
+    /// <param name="cadence">The cadence.</param>
+    /// <returns>This builder.</returns>
+    public GroupBuilder Cadence(Periods.PeriodKind cadence)
+    {
+        CadenceValue = cadence;
         return this;
     }
 
@@ -166,6 +181,8 @@ public sealed class IndicatorBuilder
 
     internal ValueAggregation? AggregationValue { get; private set; }
 
+    internal bool IsProrated { get; private set; }
+
     /// <summary>Sets the default display name (the id is shown when none is set).</summary>
     /// <param name="text">The name.</param>
     /// <returns>This builder.</returns>
@@ -235,6 +252,20 @@ public sealed class IndicatorBuilder
         }
 
         AggregationValue = aggregation;
+        return this;
+    }
+
+    /// <summary>
+    /// Prorates the indicator (spec §8, opt-in): for a subject present for part of the period its baseline, target,
+    /// start line and threshold (raw band bounds, or a ratio band's target) are scaled together by days present ÷ days
+    /// in the period. For counts and amounts only: the scheme is refused when the indicator is a rate (unit <c>%</c> or
+    /// tag <c>rate</c>) or its scorer kind cannot be prorated (rating; a host kind that does not implement
+    /// <see cref="Periods.IProratableScorerKind"/>).
+    /// </summary>
+    /// <returns>This builder.</returns>
+    public IndicatorBuilder Prorated()
+    {
+        IsProrated = true;
         return this;
     }
 }

@@ -426,7 +426,7 @@ public sealed class SchemeEvaluator
             var node = (IndicatorNode)plan.nodes[i];
             currentPath = node.Path;
             currentValue = null;
-            var scorer = node.Scorer;
+            var scorer = Periods.Proration.ScorerFor(node, input);
             Scoring.MeasureValue? value = null;
             if (scorer.InputKind == Scoring.MeasureKind.Number)
             {

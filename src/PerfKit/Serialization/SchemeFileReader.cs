@@ -409,6 +409,7 @@ internal sealed class SchemeFileReader
         m.Forbid("weight", "the root group has no weight (it is the whole scheme)");
         var mode = ReadWeightMode(m) ?? WeightMode.Normalize;
         var group = builder.Root(id, mode).OfKind(kind);
+        ReadCadence(m, group);
         Register(string.Empty, item, path);
         ReadGroupBody(m, group, string.Empty);
     }
@@ -433,6 +434,7 @@ internal sealed class SchemeFileReader
             var weight = m.Number("weight", required: true) ?? 0m;
             var mode = ReadWeightMode(m) ?? WeightMode.Normalize;
             var group = parent.AddGroup(kind, id, weight, mode);
+            ReadCadence(m, group);
             Register(modelPath, item, path);
             ReadGroupBody(m, group, modelPath);
             return;
@@ -447,6 +449,7 @@ internal sealed class SchemeFileReader
         var missing = m.Enum("missing", FileNames.MissingPolicies, required: false);
         var aggregation = m.Enum("aggregation", FileNames.Aggregations, required: false);
         var unit = m.String("unit", required: false);
+        var prorated = m.Boolean("prorated");
         var tags = ReadTags(m);
         m.Finish();
         parent.Indicator(id, indicatorWeight, measure, scorer, i =>
@@ -476,9 +479,23 @@ internal sealed class SchemeFileReader
                 i.Unit(unit);
             }
 
+            if (prorated == true)
+            {
+                i.Prorated();
+            }
+
             i.Tags([.. tags]);
         });
         Register(modelPath, item, path);
+    }
+
+    /// <summary>Reads a group's optional <c>cadence</c>; the builder checks where it may be declared.</summary>
+    private static void ReadCadence(Members m, GroupBuilder group)
+    {
+        if (m.Enum("cadence", FileNames.Cadences, required: false) is { } cadence)
+        {
+            group.Cadence(cadence);
+        }
     }
 
     private void ReadGroupBody(Members m, GroupBuilder group, string modelPath)
@@ -1013,7 +1030,23 @@ internal sealed class SchemeFileReader
             return value is not null && owner.Expect(value, at, JsonKind.Number, $"'{name}' must be a number") ? owner.ReadNumber(value, at) : null;
         }
 
-        public T? Enum<T>(string name, IReadOnlyList<(string Name, T Value)> table, bool required)
+        public bool? Boolean(string name)
+        {
+            var value = Get(name);
+            if (value is null)
+            {
+                return null;
+            }
+
+            if (value.Kind == JsonKind.False && !value.Reported)
+            {
+                return false;
+            }
+
+            return owner.Expect(value, JsonPath.Property(Path, name), JsonKind.True, $"'{name}' must be true or false") ? true : null;
+        }
+
+                public T? Enum<T>(string name, IReadOnlyList<(string Name, T Value)> table, bool required)
             where T : struct
         {
             var value = Required(name, required);

@@ -121,6 +121,12 @@ internal static class SchemeFileWriter
             w.String(FileNames.Name(FileNames.WeightModes, group.ChildWeights.Kind));
         }
 
+        // Written only when declared, so the files and fingerprints of schemes without cadences do not change.
+        if (group.Cadence is { } cadence)
+        {
+            w.Name("cadence").String(FileNames.Name(FileNames.Cadences, cadence));
+        }
+
         w.Name("children").StartArray();
         foreach (var child in group.Children)
         {
@@ -167,6 +173,12 @@ internal static class SchemeFileWriter
         if (indicator.Unit is { } unit)
         {
             w.Name("unit").String(unit);
+        }
+
+        // Written only when true, so the canonical form (and fingerprint) of every other indicator is unchanged.
+        if (indicator.Prorated)
+        {
+            w.Name("prorated").Boolean(true);
         }
 
         if (!indicator.Tags.IsEmpty)
