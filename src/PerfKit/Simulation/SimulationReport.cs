@@ -1,19 +1,24 @@
 using System.Collections.Immutable;
 using PerfKit.Evaluation;
 using PerfKit.Model;
+using PerfKit.Population;
 
 namespace PerfKit.Simulation;
 
-/// <summary>One variant evaluated on the population: the assessments, the subjects that failed, and the figures.</summary>
+/// <summary>
+/// One variant evaluated on the population: the assessments, the subjects that failed, and the population statistics
+/// (<see cref="GroupStatistics"/>) of the assessed subjects, overall and per group.
+/// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class VariantOutcome
 {
-    internal VariantOutcome(SchemeVariant variant, ImmutableArray<Assessment> assessments, ImmutableArray<EvaluationResult> failures, PopulationFigures figures, ImmutableArray<GroupFigures> groups)
+    internal VariantOutcome(SchemeVariant variant, ImmutableArray<Assessment> assessments, ImmutableArray<EvaluationResult> failures, AssessmentPopulation? population, ImmutableArray<GroupStatistics> groups)
     {
         Variant = variant;
         Assessments = assessments;
         Failures = failures;
-        Figures = figures;
+        Population = population;
+        Statistics = population?.All.ComputeStatistics();
         Groups = groups;
     }
 
@@ -29,11 +34,21 @@ public sealed class VariantOutcome
     /// <summary>Gets the failed evaluations, in population order, each with its problems (never dropped silently).</summary>
     public ImmutableArray<EvaluationResult> Failures { get; }
 
-    /// <summary>Gets the figures over every assessed subject.</summary>
-    public PopulationFigures Figures { get; }
+    /// <summary>
+    /// Gets the assessed subjects as a population (failed evaluations in its <see cref="AssessmentPopulation.Unassessed"/>),
+    /// to group, rank or distribute further; <see langword="null"/> when every subject failed, since a population holds at
+    /// least one assessment.
+    /// </summary>
+    public AssessmentPopulation? Population { get; }
 
-    /// <summary>Gets the figures per value of the grouping attribute (empty without one): values in ordinal order, then the subjects without the attribute.</summary>
-    public ImmutableArray<GroupFigures> Groups { get; }
+    /// <summary>Gets the statistics of every assessed subject (<see cref="AssessmentPopulation.All"/>), or <see langword="null"/> when every subject failed.</summary>
+    public GroupStatistics? Statistics { get; }
+
+    /// <summary>
+    /// Gets the statistics per group of the grouping keys (empty without keys or when every subject failed), in
+    /// <see cref="GroupKey"/> order: values ordinally, the group of subjects lacking an attribute last.
+    /// </summary>
+    public ImmutableArray<GroupStatistics> Groups { get; }
 }
 
 /// <summary>How the count of one grade moves from the baseline to a variant.</summary>
@@ -50,10 +65,10 @@ public sealed class GradeShift
     /// <summary>Gets the grade's name.</summary>
     public string Grade { get; }
 
-    /// <summary>Gets the count under the baseline.</summary>
+    /// <summary>Gets the count under the baseline (0 when the baseline assessed nobody).</summary>
     public int BaselineCount { get; }
 
-    /// <summary>Gets the count under the variant.</summary>
+    /// <summary>Gets the count under the variant (0 when the variant assessed nobody).</summary>
     public int VariantCount { get; }
 
     /// <summary>Gets <see cref="VariantCount"/> − <see cref="BaselineCount"/>.</summary>
@@ -100,21 +115,21 @@ public sealed class GatePassRateChange
     /// <summary>Gets the gate's id.</summary>
     public string GateId { get; }
 
-    /// <summary>Gets the baseline's pass rate, or <see langword="null"/> when the baseline has no such gate.</summary>
+    /// <summary>Gets the baseline's pass rate, or <see langword="null"/> when the baseline has no such gate or assessed nobody.</summary>
     public GatePassRate? Baseline { get; }
 
-    /// <summary>Gets the variant's pass rate, or <see langword="null"/> when the variant has no such gate.</summary>
+    /// <summary>Gets the variant's pass rate, or <see langword="null"/> when the variant has no such gate or assessed nobody.</summary>
     public GatePassRate? Variant { get; }
 
-    /// <summary>Gets the variant's rate − the baseline's, or <see langword="null"/> when either is absent or has no subject.</summary>
-    public decimal? Change => Baseline?.Rate is { } b && Variant?.Rate is { } v ? v - b : null;
+    /// <summary>Gets the variant's rate − the baseline's, or <see langword="null"/> when either side is absent.</summary>
+    public decimal? Change => Baseline is { } b && Variant is { } v ? v.Rate - b.Rate : null;
 }
 
-/// <summary>The impact of a variant on one group (one value of the grouping attribute).</summary>
+/// <summary>The impact of a variant on one group of the grouping keys.</summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class GroupImpact
 {
-    internal GroupImpact(string? key, PopulationFigures baseline, PopulationFigures variant, ImmutableArray<GradeShift> gradeShifts, int gradeChanges)
+    internal GroupImpact(GroupKey key, GroupStatistics? baseline, GroupStatistics? variant, ImmutableArray<GradeShift> gradeShifts, int gradeChanges)
     {
         Key = key;
         Baseline = baseline;
@@ -123,14 +138,14 @@ public sealed class GroupImpact
         GradeChanges = gradeChanges;
     }
 
-    /// <summary>Gets the attribute's value, or <see langword="null"/> for the subjects without the attribute.</summary>
-    public string? Key { get; }
+    /// <summary>Gets the group's key; a <see langword="null"/> value stands for the subjects lacking that attribute.</summary>
+    public GroupKey Key { get; }
 
-    /// <summary>Gets the group's figures under the baseline.</summary>
-    public PopulationFigures Baseline { get; }
+    /// <summary>Gets the group's statistics under the baseline, or <see langword="null"/> when none of its subjects was assessed there.</summary>
+    public GroupStatistics? Baseline { get; }
 
-    /// <summary>Gets the group's figures under the variant.</summary>
-    public PopulationFigures Variant { get; }
+    /// <summary>Gets the group's statistics under the variant, or <see langword="null"/> when none of its subjects was assessed there.</summary>
+    public GroupStatistics? Variant { get; }
 
     /// <summary>Gets the group's grade distribution shift, in the grades' order.</summary>
     public ImmutableArray<GradeShift> GradeShifts { get; }
@@ -138,14 +153,14 @@ public sealed class GroupImpact
     /// <summary>Gets how many of the group's subjects (assessed under both) changed grade.</summary>
     public int GradeChanges { get; }
 
-    /// <summary>Gets the change of the group's payout total.</summary>
-    public decimal PayoutTotalChange => Variant.PayoutTotal - Baseline.PayoutTotal;
+    /// <summary>Gets the change of the group's payout total; a side that assessed nobody in the group pays 0.</summary>
+    public decimal PayoutTotalChange => WhatIfSimulator.PayoutTotal(Variant) - WhatIfSimulator.PayoutTotal(Baseline);
 
-    /// <summary>Gets the change of the group's mean rounded total, or <see langword="null"/> when either side assessed nobody.</summary>
-    public decimal? MeanTotalChange => Baseline.MeanTotal is { } b && Variant.MeanTotal is { } v ? v - b : null;
+    /// <summary>Gets the change of the group's mean rounded total, or <see langword="null"/> when either side assessed nobody in the group.</summary>
+    public decimal? MeanTotalChange => Baseline is { } b && Variant is { } v ? v.Totals.Mean - b.Totals.Mean : null;
 
-    /// <summary>Gets the change of the group's all-gates pass rate, or <see langword="null"/> when either side assessed nobody.</summary>
-    public decimal? AllGatesPassRateChange => Baseline.AllGatesPassRate is { } b && Variant.AllGatesPassRate is { } v ? v - b : null;
+    /// <summary>Gets the change of the group's all-gates pass rate, or <see langword="null"/> when either side assessed nobody in the group.</summary>
+    public decimal? AllGatesPassRateChange => Baseline is { } b && Variant is { } v ? v.AllGatesPassRate - b.AllGatesPassRate : null;
 }
 
 /// <summary>A variant against the baseline (the first variant): grade shift, payout change, subjects whose grade changed, gate pass rates, per-group impact.</summary>
@@ -172,22 +187,22 @@ public sealed class VariantComparison
     /// <summary>Gets the grade distribution shift over all assessed subjects, in the grades' order (best first).</summary>
     public ImmutableArray<GradeShift> GradeShifts { get; }
 
-    /// <summary>Gets the change of the payout total (variant − baseline).</summary>
-    public decimal PayoutTotalChange => Variant.Figures.PayoutTotal - Baseline.Figures.PayoutTotal;
+    /// <summary>Gets the change of the payout total (variant − baseline); a side that assessed nobody pays 0.</summary>
+    public decimal PayoutTotalChange => WhatIfSimulator.PayoutTotal(Variant.Statistics) - WhatIfSimulator.PayoutTotal(Baseline.Statistics);
 
     /// <summary>Gets the change of the mean rounded total, or <see langword="null"/> when either side assessed nobody.</summary>
-    public decimal? MeanTotalChange => Baseline.Figures.MeanTotal is { } b && Variant.Figures.MeanTotal is { } v ? v - b : null;
+    public decimal? MeanTotalChange => Baseline.Statistics is { } b && Variant.Statistics is { } v ? v.Totals.Mean - b.Totals.Mean : null;
 
     /// <summary>Gets the subjects assessed under both whose grade name differs (from → to), in population order.</summary>
     public ImmutableArray<SubjectGradeChange> GradeChanges { get; }
 
-    /// <summary>Gets each gate's pass rate change: the baseline's gates in order, then gates only the variant has.</summary>
+    /// <summary>Gets each gate's pass rate change: the baseline scheme's gates in order, then gates only the variant's scheme has.</summary>
     public ImmutableArray<GatePassRateChange> Gates { get; }
 
     /// <summary>Gets the change of the rate of subjects passing every gate, or <see langword="null"/> when either side assessed nobody.</summary>
-    public decimal? AllGatesPassRateChange => Baseline.Figures.AllGatesPassRate is { } b && Variant.Figures.AllGatesPassRate is { } v ? v - b : null;
+    public decimal? AllGatesPassRateChange => Baseline.Statistics is { } b && Variant.Statistics is { } v ? v.AllGatesPassRate - b.AllGatesPassRate : null;
 
-    /// <summary>Gets the impact per group (empty without a grouping attribute): keys of either side in ordinal order, then the subjects without the attribute.</summary>
+    /// <summary>Gets the impact per group (empty without grouping keys): the groups of either side, in <see cref="GroupKey"/> order.</summary>
     public ImmutableArray<GroupImpact> Groups { get; }
 
     /// <summary>Gets the ids of subjects that failed under the baseline, the variant or both, so they are in no grade change, in population order.</summary>
@@ -198,7 +213,7 @@ public sealed class VariantComparison
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class SimulationReport
 {
-    internal SimulationReport(ImmutableArray<VariantOutcome> variants, ImmutableArray<VariantComparison> comparisons, int populationCount, string? groupBy)
+    internal SimulationReport(ImmutableArray<VariantOutcome> variants, ImmutableArray<VariantComparison> comparisons, int populationCount, ImmutableArray<string> groupBy)
     {
         Variants = variants;
         Comparisons = comparisons;
@@ -218,6 +233,6 @@ public sealed class SimulationReport
     /// <summary>Gets how many subjects the population holds.</summary>
     public int PopulationCount { get; }
 
-    /// <summary>Gets the grouping attribute's key, or <see langword="null"/>.</summary>
-    public string? GroupBy { get; }
+    /// <summary>Gets the attribute keys grouped by (empty without a grouping).</summary>
+    public ImmutableArray<string> GroupBy { get; }
 }

@@ -4,6 +4,8 @@ using System.Collections.Immutable;
 using System.Linq;
 using PerfKit.Evaluation;
 using PerfKit.Internal;
+using PerfKit.Model;
+using PerfKit.Population;
 
 namespace PerfKit.Simulation;
 
@@ -18,26 +20,25 @@ public static class WhatIfSimulator
     /// <summary>Evaluates every variant on the population and compares each later variant with the first (the baseline).</summary>
     /// <param name="variants">Two or more variants with distinct names and the same grade names in the same order.</param>
     /// <param name="population">The subjects' inputs, each subject once; enumerated once.</param>
-    /// <param name="groupBy">An attribute key (e.g. <c>department</c>) for the per-group impact, or <see langword="null"/>.</param>
+    /// <param name="groupBy">Attribute keys (e.g. <c>department</c>) for the per-group impact, grouped as
+    /// <see cref="AssessmentPopulation.GroupBy(string[])"/> groups; none for no grouping.</param>
     /// <returns>The report. Subjects whose evaluation fails in a variant are listed in that variant's failures and in <see cref="VariantComparison.NotCompared"/>.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="variants"/> or <paramref name="population"/> is null.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="variants"/>, <paramref name="population"/> or <paramref name="groupBy"/> is null.</exception>
     /// <exception cref="ArgumentException">Fewer than two variants; a null variant or input; two variants share a name; the variants' grade names differ
-    /// (the message lists both); two inputs share a subject id; <paramref name="groupBy"/> is blank.</exception>
+    /// (the message lists both); two inputs share a subject id; a key of <paramref name="groupBy"/> is null, blank or repeated.</exception>
     /// <exception cref="InvalidOperationException">A host scorer broke its contract during evaluation.</exception>
-    public static SimulationReport Run(IEnumerable<SchemeVariant> variants, IEnumerable<SubjectInput> population, string? groupBy = null)
+    public static SimulationReport Run(IEnumerable<SchemeVariant> variants, IEnumerable<SubjectInput> population, params string[] groupBy)
     {
         var list = Guard.NoNullItems(variants).ToList();
         var inputs = Guard.NoNullItems(population).ToList();
-        if (groupBy is not null)
-        {
-            Guard.NotBlank(groupBy);
-        }
-
+        var keys = AssessmentPopulation.CheckKeys(Guard.NotNull(groupBy), nameof(groupBy));
         Check(list, inputs);
-        var outcomes = list.Select(v => Evaluate(v, inputs, groupBy)).ToImmutableArray();
-        var comparisons = outcomes.Skip(1).Select(o => Compare(outcomes[0], o, inputs, groupBy)).ToImmutableArray();
-        return new SimulationReport(outcomes, comparisons, inputs.Count, groupBy);
+        var outcomes = list.Select(v => Evaluate(v, inputs, keys)).ToImmutableArray();
+        var comparisons = outcomes.Skip(1).Select(o => Compare(outcomes[0], o, inputs, keys)).ToImmutableArray();
+        return new SimulationReport(outcomes, comparisons, inputs.Count, keys);
     }
+
+    internal static decimal PayoutTotal(GroupStatistics? statistics) => statistics?.Payout.Total ?? 0m;
 
     private static void Check(List<SchemeVariant> variants, List<SubjectInput> inputs)
     {
@@ -77,31 +78,20 @@ public static class WhatIfSimulator
         }
     }
 
-    private static VariantOutcome Evaluate(SchemeVariant variant, List<SubjectInput> inputs, string? groupBy)
+    private static VariantOutcome Evaluate(SchemeVariant variant, List<SubjectInput> inputs, ImmutableArray<string> keys)
     {
         var evaluator = SchemeEvaluator.Create(variant.Scheme, variant.Options);
-        var assessments = ImmutableArray.CreateBuilder<Assessment>();
-        var failures = ImmutableArray.CreateBuilder<EvaluationResult>();
-        foreach (var result in evaluator.EvaluateMany(inputs))
-        {
-            if (result.Succeeded)
-            {
-                assessments.Add(result.Assessment);
-            }
-            else
-            {
-                failures.Add(result);
-            }
-        }
+        var results = evaluator.EvaluateMany(inputs).ToList();
+        var assessed = results.Where(r => r.Succeeded).Select(r => r.Assessment!).ToImmutableArray();
+        var failures = results.Where(r => !r.Succeeded).ToImmutableArray();
 
-        var assessed = assessments.ToImmutable();
-        var groups = groupBy is null
-            ? []
-            : SimulationFigures.GroupBy(assessed, groupBy).Select(g => new GroupFigures(g.Key, SimulationFigures.Of(variant.Scheme, g.Members))).ToImmutableArray();
-        return new VariantOutcome(variant, assessed, failures.ToImmutable(), SimulationFigures.Of(variant.Scheme, assessed), groups);
+        // A population holds at least one assessment: when every subject failed there are no statistics, only failures.
+        var population = assessed.IsEmpty ? null : AssessmentPopulation.Create(results);
+        var groups = population is null || keys.IsEmpty ? [] : population.GroupBy(keys).ComputeStatistics();
+        return new VariantOutcome(variant, assessed, failures, population, groups);
     }
 
-    private static VariantComparison Compare(VariantOutcome baseline, VariantOutcome variant, List<SubjectInput> inputs, string? groupBy)
+    private static VariantComparison Compare(VariantOutcome baseline, VariantOutcome variant, List<SubjectInput> inputs, ImmutableArray<string> keys)
     {
         var before = baseline.Assessments.ToDictionary(a => a.SubjectId, StringComparer.Ordinal);
         var after = variant.Assessments.ToDictionary(a => a.SubjectId, StringComparer.Ordinal);
@@ -123,52 +113,43 @@ public static class WhatIfSimulator
         }
 
         var gates = ImmutableArray.CreateBuilder<GatePassRateChange>();
-        var variantGates = variant.Figures.Gates.ToDictionary(g => g.GateId, StringComparer.Ordinal);
-        foreach (var g in baseline.Figures.Gates)
+        var baselineGates = baseline.Variant.Scheme.Gates;
+        var variantGates = variant.Variant.Scheme.Gates;
+        foreach (var g in baselineGates)
         {
-            gates.Add(new GatePassRateChange(g.GateId, g, variantGates.GetValueOrDefault(g.GateId)));
+            gates.Add(new GatePassRateChange(g.Id, Rate(baseline.Statistics, g.Id), Rate(variant.Statistics, g.Id)));
         }
 
-        var baselineGateIds = baseline.Figures.Gates.Select(g => g.GateId).ToHashSet(StringComparer.Ordinal);
-        foreach (var g in variant.Figures.Gates.Where(g => !baselineGateIds.Contains(g.GateId)))
+        foreach (var g in variantGates.Where(g => !baselineGates.Any(b => string.Equals(b.Id, g.Id, StringComparison.Ordinal))))
         {
-            gates.Add(new GatePassRateChange(g.GateId, null, g));
+            gates.Add(new GatePassRateChange(g.Id, null, Rate(variant.Statistics, g.Id)));
         }
 
         var changeList = changes.ToImmutable();
-        var groups = groupBy is null ? [] : Impacts(baseline, variant, changeList, groupBy);
-        return new VariantComparison(baseline, variant, Shifts(baseline.Figures, variant.Figures), changeList, gates.ToImmutable(), groups, notCompared.ToImmutable());
+        var groups = keys.IsEmpty ? [] : Impacts(baseline, variant, changeList, keys);
+        var grades = baseline.Variant.Scheme.Grades;
+        return new VariantComparison(baseline, variant, Shifts(grades, baseline.Statistics, variant.Statistics), changeList, gates.ToImmutable(), groups, notCompared.ToImmutable());
     }
 
-    private static ImmutableArray<GroupImpact> Impacts(VariantOutcome baseline, VariantOutcome variant, ImmutableArray<SubjectGradeChange> changes, string groupBy)
+    private static GatePassRate? Rate(GroupStatistics? statistics, string gateId)
+        => statistics?.Gates.FirstOrDefault(r => string.Equals(r.Gate.Id, gateId, StringComparison.Ordinal));
+
+    private static ImmutableArray<GroupImpact> Impacts(VariantOutcome baseline, VariantOutcome variant, ImmutableArray<SubjectGradeChange> changes, ImmutableArray<string> keys)
     {
-        // Keys of either side in ordinal order (a group can be empty on one side when its subjects failed there),
-        // then the subjects without the attribute.
-        var keys = baseline.Groups.Concat(variant.Groups).Where(g => g.Key is not null).Select(g => g.Key!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var result = ImmutableArray.CreateBuilder<GroupImpact>();
-        foreach (var key in keys)
+        // The groups of either side in GroupKey order: a group can be absent on one side when its subjects all failed there.
+        var grades = baseline.Variant.Scheme.Grades;
+        return baseline.Groups.Concat(variant.Groups).Select(g => g.Key).Distinct().Order().Select(key =>
         {
-            result.Add(Impact(key, Find(baseline, key), Find(variant, key)));
-        }
-
-        if (baseline.Groups.Any(g => g.Key is null) || variant.Groups.Any(g => g.Key is null))
-        {
-            result.Add(Impact(null, Find(baseline, null), Find(variant, null)));
-        }
-
-        return result.ToImmutable();
-
-        GroupImpact Impact(string? key, PopulationFigures b, PopulationFigures a)
-        {
-            var moved = changes.Count(c => string.Equals(c.Baseline.Input.Attributes.GetValueOrDefault(groupBy), key, StringComparison.Ordinal));
-            return new GroupImpact(key, b, a, Shifts(b, a), moved);
-        }
-
-        static PopulationFigures Find(VariantOutcome outcome, string? key)
-            => outcome.Groups.FirstOrDefault(g => string.Equals(g.Key, key, StringComparison.Ordinal))?.Figures
-               ?? SimulationFigures.Of(outcome.Variant.Scheme, []);
+            var b = baseline.Groups.FirstOrDefault(g => g.Key.Equals(key));
+            var v = variant.Groups.FirstOrDefault(g => g.Key.Equals(key));
+            var moved = changes.Count(c => KeyOf(c.Baseline, keys).Equals(key));
+            return new GroupImpact(key, b, v, Shifts(grades, b, v), moved);
+        }).ToImmutableArray();
     }
 
-    private static ImmutableArray<GradeShift> Shifts(PopulationFigures baseline, PopulationFigures variant)
-        => baseline.Grades.Zip(variant.Grades, (b, v) => new GradeShift(b.Grade, b.Count, v.Count)).ToImmutableArray();
+    private static GroupKey KeyOf(Assessment assessment, ImmutableArray<string> keys)
+        => new(keys, [.. keys.Select(k => assessment.Input.Attributes.TryGetValue(k, out var value) ? value : null)]);
+
+    private static ImmutableArray<GradeShift> Shifts(ImmutableArray<GradeBand> grades, GroupStatistics? baseline, GroupStatistics? variant)
+        => [.. grades.Select((g, i) => new GradeShift(g.Name, baseline?.Grades[i].Count ?? 0, variant?.Grades[i].Count ?? 0))];
 }

@@ -46,25 +46,26 @@ public sealed class WhatIfSimulatorTests
         var report = Report();
 
         Assert.Equal(5, report.PopulationCount);
-        Assert.Equal("department", report.GroupBy);
+        Assert.Equal(["department"], report.GroupBy.AsEnumerable());
         Assert.Equal(["current", "scale-50"], report.Variants.Select(v => v.Name));
         Assert.Same(report.Variants[0], report.Baseline);
 
-        var current = report.Baseline.Figures;
+        var current = report.Baseline.Statistics!;
         Assert.Equal(4, current.Count);
-        Assert.Equal([("A", 2), ("B", 1), ("C", 0), ("D", 1)], current.Grades.Select(g => (g.Grade, g.Count)));
-        Assert.Equal([0.5m, 0.25m, 0m, 0.25m], current.Grades.Select(g => g.Share!.Value));
-        Assert.Equal(26000m, current.PayoutTotal);        // 13,000 + 0 + 13,000 + 0
-        Assert.Equal(309.5m, current.TotalSum);           // 90.5 + 89 + 100 + 30
-        Assert.Equal(77.375m, current.MeanTotal);         // 309.5 ÷ 4
-        Assert.Equal([("gate_new_accounts", 2, 0.5m), ("gate_net_new_accounts", 3, 0.75m), ("gate_net_balance", 2, 0.5m)], current.Gates.Select(g => (g.GateId, g.Passed, g.Rate!.Value)));
+        Assert.Equal([("A", 2), ("B", 1), ("C", 0), ("D", 1)], current.Grades.Select(g => (g.Grade.Name, g.Count)));
+        Assert.Equal([0.5m, 0.25m, 0m, 0.25m], current.Grades.Select(g => g.Share));
+        Assert.Equal(26000m, current.Payout.Total);       // 13,000 + 0 + 13,000 + 0
+        Assert.Equal(2, current.Payout.Cancelled);        // S2 and S4: new accounts gate
+        Assert.Equal(309.5m, current.Totals.Sum);         // 90.5 + 89 + 100 + 30
+        Assert.Equal(77.375m, current.Totals.Mean);       // 309.5 ÷ 4
+        Assert.Equal([("gate_new_accounts", 2, 0.5m), ("gate_net_new_accounts", 3, 0.75m), ("gate_net_balance", 2, 0.5m)], current.Gates.Select(g => (g.Gate.Id, g.Passed, g.Rate)));
         Assert.Equal(2, current.AllGatesPassed);
         Assert.Equal(0.5m, current.AllGatesPassRate);
 
-        var scale50 = report.Variants[1].Figures;
-        Assert.Equal([("A", 2), ("B", 0), ("C", 1), ("D", 1)], scale50.Grades.Select(g => (g.Grade, g.Count)));
-        Assert.Equal(23000m, scale50.PayoutTotal);        // 10,000 + 0 + 13,000 + 0
-        Assert.Equal(79.5625m, scale50.MeanTotal);        // (76.25 + 92 + 100 + 50) ÷ 4 = 318.25 ÷ 4
+        var scale50 = report.Variants[1].Statistics!;
+        Assert.Equal([("A", 2), ("B", 0), ("C", 1), ("D", 1)], scale50.Grades.Select(g => (g.Grade.Name, g.Count)));
+        Assert.Equal(23000m, scale50.Payout.Total);       // 10,000 + 0 + 13,000 + 0
+        Assert.Equal(79.5625m, scale50.Totals.Mean);      // (76.25 + 92 + 100 + 50) ÷ 4 = 318.25 ÷ 4
         Assert.Equal(0.75m, scale50.Gates[2].Rate);       // net balance ≥ 400: S1, S2, S3 of 4
     }
 
@@ -79,6 +80,8 @@ public sealed class WhatIfSimulatorTests
             var failure = Assert.Single(outcome.Failures);
             Assert.Equal("S5", failure.SubjectId);
             Assert.Equal((ProblemCodes.ValueMissing, "quarterly/npl_rate"), (failure.Problems[0].Code, failure.Problems[0].Path));
+            Assert.Equal(4, outcome.Population!.Count);
+            Assert.Equal("S5", Assert.Single(outcome.Population.Unassessed).SubjectId);
         }
 
         Assert.Equal(["S5"], report.Comparisons[0].NotCompared.AsEnumerable());
@@ -107,22 +110,22 @@ public sealed class WhatIfSimulatorTests
     {
         var c = Report().Comparisons[0];
 
-        Assert.Equal(["retail", "sme"], c.Groups.Select(g => g.Key));
+        Assert.Equal(["retail", "sme"], c.Groups.Select(g => g.Key.ValueOf("department")));
         var retail = c.Groups[0];
-        Assert.Equal((2, 2), (retail.Baseline.Count, retail.Variant.Count)); // S5 failed and is in no group
+        Assert.Equal((2, 2), (retail.Baseline!.Count, retail.Variant!.Count)); // S5 failed and is in no group
         Assert.Equal(-3000m, retail.PayoutTotalChange);  // 10,000 − 13,000
         Assert.Equal(-5.625m, retail.MeanTotalChange);   // (76.25 + 92) ÷ 2 − (90.5 + 89) ÷ 2 = 84.125 − 89.75
         Assert.Equal(2, retail.GradeChanges);
         Assert.Equal([0, -1, 1, 0], retail.GradeShifts.Select(s => s.Change));
         Assert.Equal(0m, retail.AllGatesPassRateChange);
-        Assert.Equal((0.5m, 1m), (retail.Baseline.Gates[2].Rate!.Value, retail.Variant.Gates[2].Rate!.Value));
+        Assert.Equal((0.5m, 1m), (retail.Baseline.Gates[2].Rate, retail.Variant.Gates[2].Rate));
 
         var sme = c.Groups[1];
         Assert.Equal(0m, sme.PayoutTotalChange);
         Assert.Equal(10m, sme.MeanTotalChange);          // (100 + 50) ÷ 2 − (100 + 30) ÷ 2
         Assert.Equal(0, sme.GradeChanges);
 
-        Assert.Equal(["retail", "sme"], Report().Baseline.Groups.Select(g => g.Key));
+        Assert.Equal(["department=retail", "department=sme"], Report().Baseline.Groups.Select(g => g.Key.ToString()));
     }
 
     [Fact]
@@ -135,9 +138,10 @@ public sealed class WhatIfSimulatorTests
 
         var report = WhatIfSimulator.Run([SchemeVariant.Of("a", SampleSchemes.ABank2023()), SchemeVariant.Of("b", SimulationFixtures.Scale50())], population, "department");
 
-        Assert.Equal(["retail", "sme", null], report.Comparisons[0].Groups.Select(g => g.Key));
+        Assert.Equal(["retail", "sme", null], report.Comparisons[0].Groups.Select(g => g.Key.ValueOf("department")));
         var none = report.Comparisons[0].Groups[2];
-        Assert.Equal((1, 0m), (none.Baseline.Count, none.Baseline.PayoutTotal)); // no base pay: adds nothing to the payout total
+        Assert.True(none.Key.HasMissing);
+        Assert.Equal((1, 0m, 1), (none.Baseline!.Count, none.Baseline.Payout.Total, none.Baseline.Payout.WithoutBasePay)); // no base pay: adds nothing to the payout total
     }
 
     [Fact]
@@ -145,7 +149,7 @@ public sealed class WhatIfSimulatorTests
     {
         var report = WhatIfSimulator.Run([SchemeVariant.Of("a", SampleSchemes.ABank2023()), SchemeVariant.Of("b", SimulationFixtures.Scale50())], SimulationFixtures.Population());
 
-        Assert.Null(report.GroupBy);
+        Assert.Empty(report.GroupBy);
         Assert.Empty(report.Baseline.Groups);
         Assert.Empty(report.Comparisons[0].Groups);
     }
@@ -170,22 +174,25 @@ public sealed class WhatIfSimulatorTests
         var c = WhatIfSimulator.Run([SchemeVariant.Of("none", none), SchemeVariant.Of("gated", gated)], [EvaluationFixtures.Abc(8m, 6m, 10m)]).Comparisons[0];
 
         var gate = Assert.Single(c.Gates);
-        Assert.Equal(("g", (GatePassRate?)null, 1m, (decimal?)null), (gate.GateId, gate.Baseline, gate.Variant!.Rate!.Value, gate.Change));
+        Assert.Equal(("g", (PerfKit.Population.GatePassRate?)null, 1m, (decimal?)null), (gate.GateId, gate.Baseline, gate.Variant!.Rate, gate.Change));
     }
 
     [Fact]
-    public void Run_EveryoneFails_RatesAndMeansNull()
+    public void Run_EveryoneFails_NoStatisticsAndChangesNull()
     {
         var scheme = EvaluationFixtures.ThreeIndicators(more: b => b.Gate("g", g => g.OnValue("a", 5m).CancelPayout()));
 
         var report = WhatIfSimulator.Run([SchemeVariant.Of("x", scheme), SchemeVariant.Of("y", scheme)], [EvaluationFixtures.Abc(null, 6m, 10m)], "department");
 
-        var figures = report.Baseline.Figures;
-        Assert.Equal(0, figures.Count);
-        Assert.Null(figures.MeanTotal);
-        Assert.Null(figures.AllGatesPassRate);
-        Assert.Null(figures.Gates[0].Rate);
-        Assert.All(figures.Grades, g => Assert.Null(g.Share));
+        // A population holds at least one assessment: with every subject failed there is none, only the failure.
+        Assert.Null(report.Baseline.Population);
+        Assert.Null(report.Baseline.Statistics);
+        Assert.Empty(report.Baseline.Groups);
+        Assert.Equal("S1", Assert.Single(report.Baseline.Failures).SubjectId);
+        Assert.All(report.Comparisons[0].GradeShifts, s => Assert.Equal((0, 0), (s.BaselineCount, s.VariantCount)));
+        Assert.Equal(0m, report.Comparisons[0].PayoutTotalChange);
+        Assert.Null(report.Comparisons[0].Gates[0].Baseline);
+        Assert.Empty(report.Comparisons[0].Groups);
         Assert.Null(report.Comparisons[0].MeanTotalChange);
         Assert.Null(report.Comparisons[0].AllGatesPassRateChange);
         Assert.Null(report.Comparisons[0].Gates[0].Change);
@@ -219,6 +226,8 @@ public sealed class WhatIfSimulatorTests
         var duplicate = Assert.Throws<ArgumentException>(() => WhatIfSimulator.Run([a, b], [s1, EvaluationFixtures.Abc(2m, 2m, 2m, "S1")]));
         Assert.Contains("'S1'", duplicate.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => WhatIfSimulator.Run([a, b], [s1], " "));
+        Assert.Throws<ArgumentException>(() => WhatIfSimulator.Run([a, b], [s1], "department", "department"));
+        Assert.Throws<ArgumentNullException>(() => WhatIfSimulator.Run([a, b], [s1], null!));
         Assert.Throws<ArgumentException>(() => WhatIfSimulator.Run([a, null!], [s1]));
         Assert.Throws<ArgumentException>(() => WhatIfSimulator.Run([a, b], [null!]));
         Assert.Throws<ArgumentNullException>(() => WhatIfSimulator.Run(null!, [s1]));
