@@ -3,12 +3,6 @@ namespace PerfKit;
 /// <summary>The codes of calibration diagnostics, the contradiction finder and history rules.</summary>
 public static partial class ProblemCodes
 {
-    /// <summary><c>diagnostics.duplicateSubject</c>: A subject appears more than once in one population.</summary>
-    public const string DiagnosticsDuplicateSubject = "diagnostics.duplicateSubject";
-
-    /// <summary><c>diagnostics.mixedSchemes</c>: The assessments of one population come from different schemes.</summary>
-    public const string DiagnosticsMixedSchemes = "diagnostics.mixedSchemes";
-
     /// <summary><c>calibration.path</c>: A node path in the calibration options is malformed or given twice.</summary>
     public const string CalibrationPath = "calibration.path";
 

@@ -6,6 +6,7 @@ using System.Linq;
 using PerfKit.Evaluation;
 using PerfKit.Internal;
 using PerfKit.Model;
+using PerfKit.Population;
 
 namespace PerfKit.Diagnostics;
 
@@ -24,31 +25,24 @@ namespace PerfKit.Diagnostics;
 public static class CalibrationDiagnostics
 {
     /// <summary>Calibrates a population (one subject is a population of one).</summary>
-    /// <param name="assessments">The assessments, one per subject, all under one scheme; any order.</param>
+    /// <param name="population">The population: one assessment per subject under one scheme, as <see cref="AssessmentPopulation.Create(IEnumerable{Assessment})"/> validates.</param>
     /// <param name="options">The options, or <see langword="null"/> for <see cref="CalibrationOptions.Default"/>.</param>
-    /// <returns>The report; it carries problems instead of findings when a subject repeats
-    /// (<c>diagnostics.duplicateSubject</c>), the schemes differ (<c>diagnostics.mixedSchemes</c>) or an options path names
-    /// no group of the scheme (<c>calibration.unknownGroup</c>).</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="assessments"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="assessments"/> holds a null item.</exception>
-    public static CalibrationReport Analyze(IEnumerable<Assessment> assessments, CalibrationOptions? options = null)
+    /// <returns>The report; it carries problems instead of findings when an options path names no group of the scheme
+    /// (<c>calibration.unknownGroup</c>).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="population"/> is null.</exception>
+    public static CalibrationReport Analyze(AssessmentPopulation population, CalibrationOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(assessments);
+        ArgumentNullException.ThrowIfNull(population);
         options ??= CalibrationOptions.Default;
         var problems = new List<Problem>();
-        var bySubject = DiagnosticScores.Index(assessments, "population", problems);
-        if (problems.Count == 0 && bySubject.Count > 0)
-        {
-            CheckPaths(bySubject.First().Value.Scheme, options, problems);
-        }
-
-        if (problems.Count > 0 || bySubject.Count == 0)
+        CheckPaths(population.Scheme, options, problems);
+        if (problems.Count > 0)
         {
             return new CalibrationReport([.. problems], [], [], [], options.AdviceShare);
         }
 
         var plan = new List<GroupPlan>();
-        Plan(bySubject.First().Value.Scheme.Root, null, options, plan);
+        Plan(population.Scheme.Root, null, options, plan);
         var rules = ImmutableArray.CreateBuilder<CheckedRule>();
         foreach (var group in plan)
         {
@@ -59,9 +53,10 @@ public static class CalibrationDiagnostics
         }
 
         var findings = ImmutableArray.CreateBuilder<CalibrationFinding>();
-        var outcomes = ImmutableArray.CreateBuilder<SubjectOutcome>(bySubject.Count);
-        foreach (var (subjectId, assessment) in bySubject)
+        var outcomes = ImmutableArray.CreateBuilder<SubjectOutcome>(population.Count);
+        foreach (var assessment in population.Assessments)
         {
+            var subjectId = assessment.SubjectId;
             var outcome = new SubjectOutcome(subjectId, assessment.Input.Attributes);
             foreach (var group in plan)
             {

@@ -7,6 +7,7 @@ using PerfKit.Evaluation;
 using PerfKit.Internal;
 using PerfKit.Model;
 using PerfKit.Periods;
+using PerfKit.Population;
 using PerfKit.Scoring;
 
 namespace PerfKit.Diagnostics;
@@ -72,16 +73,14 @@ public sealed class ContradictionFinder
 
     /// <summary>Compares two periods' populations.</summary>
     /// <param name="previousPeriod">The previous period; it must end before <paramref name="currentPeriod"/> starts.</param>
-    /// <param name="previous">The previous period's assessments, one per subject, under one scheme.</param>
+    /// <param name="previous">The previous period's population (one assessment per subject, under one scheme).</param>
     /// <param name="currentPeriod">The current period.</param>
-    /// <param name="current">The current period's assessments, one per subject, under one scheme (it may differ from the previous one).</param>
+    /// <param name="current">The current period's population (one assessment per subject, under one scheme; it may differ from the previous one).</param>
     /// <returns>The report; it carries problems instead of findings when the periods are out of order
-    /// (<c>contradiction.periods</c>), a subject repeats within a period (<c>diagnostics.duplicateSubject</c>), a period mixes
-    /// schemes (<c>diagnostics.mixedSchemes</c>), a path names no indicator of a period's scheme
-    /// (<c>contradiction.unknownIndicator</c>), or the quality direction cannot be taken from the scorer (<c>contradiction.direction</c>).</returns>
+    /// (<c>contradiction.periods</c>), a path names no indicator of a period's scheme (<c>contradiction.unknownIndicator</c>),
+    /// or the quality direction cannot be taken from the scorer (<c>contradiction.direction</c>).</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">A sequence holds a null item.</exception>
-    public ContradictionReport Find(AssessmentPeriod previousPeriod, IEnumerable<Assessment> previous, AssessmentPeriod currentPeriod, IEnumerable<Assessment> current)
+    public ContradictionReport Find(AssessmentPeriod previousPeriod, AssessmentPopulation previous, AssessmentPeriod currentPeriod, AssessmentPopulation current)
     {
         ArgumentNullException.ThrowIfNull(previousPeriod);
         ArgumentNullException.ThrowIfNull(previous);
@@ -93,27 +92,22 @@ public sealed class ContradictionFinder
             problems.Add(new Problem(ProblemCodes.ContradictionPeriods, "previousPeriod", previousPeriod.ToString(), $"The previous period {previousPeriod} must end before the current period {currentPeriod} starts."));
         }
 
-        var before = DiagnosticScores.Index(previous, "previous period", problems);
-        var now = DiagnosticScores.Index(current, "current period", problems);
         var directions = new List<(IndicatorPair Pair, ScoreDirection Direction)>();
         if (problems.Count == 0)
         {
-            var previousScheme = before.Values.FirstOrDefault()?.Scheme;
-            var currentScheme = now.Values.FirstOrDefault()?.Scheme;
+            var previousScheme = previous.Scheme;
+            var currentScheme = current.Scheme;
             for (var i = 0; i < Pairs.Length; i++)
             {
                 var pair = Pairs[i];
                 var at = $"pairs[{i.ToString(CultureInfo.InvariantCulture)}]";
                 foreach (var (scheme, period) in new[] { (previousScheme, previousPeriod), (currentScheme, currentPeriod) })
                 {
-                    if (scheme is not null)
-                    {
-                        Indicator(scheme, period, pair.OutputPath, at + ".outputPath", problems);
-                        Indicator(scheme, period, pair.QualityPath, at + ".qualityPath", problems);
-                    }
+                    Indicator(scheme, period, pair.OutputPath, at + ".outputPath", problems);
+                    Indicator(scheme, period, pair.QualityPath, at + ".qualityPath", problems);
                 }
 
-                var quality = currentScheme is not null && currentScheme.TryFindNode(pair.QualityPath, out var q) ? q as IndicatorNode : null;
+                var quality = currentScheme.TryFindNode(pair.QualityPath, out var q) ? q as IndicatorNode : null;
                 if (quality is not null && quality.Scorer.InputKind != MeasureKind.Number)
                 {
                     problems.Add(new Problem(ProblemCodes.ContradictionDirection, at + ".qualityPath", pair.QualityPath, "The quality indicator reads ratings; pair an indicator that reads a number."));
@@ -146,9 +140,10 @@ public sealed class ContradictionFinder
         var compared = ImmutableArray.CreateBuilder<Compared>();
         foreach (var (pair, direction) in directions)
         {
-            foreach (var (subjectId, assessment) in now)
+            foreach (var assessment in current.Assessments)
             {
-                if (!before.TryGetValue(subjectId, out var earlier)
+                var subjectId = assessment.SubjectId;
+                if (previous.Find(subjectId) is not { } earlier
                     || DiagnosticScores.Find(assessment.Root, pair.OutputPath) is not { } output
                     || DiagnosticScores.BeforeGates(output, assessment) is not { } outputScore
                     || Number(DiagnosticScores.Find(assessment.Root, pair.QualityPath)) is not { } qualityNow

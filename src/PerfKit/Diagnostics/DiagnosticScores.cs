@@ -5,7 +5,7 @@ using PerfKit.Evaluation;
 
 namespace PerfKit.Diagnostics;
 
-/// <summary>The score diagnostics read from an indicator's result, and the population checks they share.</summary>
+/// <summary>The score diagnostics read from an indicator's result, and the texts they share.</summary>
 internal static class DiagnosticScores
 {
     /// <summary>
@@ -67,33 +67,6 @@ internal static class DiagnosticScores
         }
 
         return current;
-    }
-
-    /// <summary>Indexes a population by subject id, reporting repeated subjects (<c>diagnostics.duplicateSubject</c>) and mixed schemes (<c>diagnostics.mixedSchemes</c>).</summary>
-    public static SortedDictionary<string, Assessment> Index(IEnumerable<Assessment> assessments, string what, List<Problem> problems)
-    {
-        var bySubject = new SortedDictionary<string, Assessment>(StringComparer.Ordinal);
-        Assessment? first = null;
-        foreach (var assessment in assessments)
-        {
-            if (assessment is null)
-            {
-                throw new ArgumentException("The sequence must not contain null items.", nameof(assessments));
-            }
-
-            if (!bySubject.TryAdd(assessment.SubjectId, assessment))
-            {
-                problems.Add(new Problem(ProblemCodes.DiagnosticsDuplicateSubject, what, assessment.SubjectId, $"Subject '{assessment.SubjectId}' appears more than once in the {what}; give one assessment per subject.", assessment.SubjectId));
-            }
-
-            first ??= assessment;
-            if (!string.Equals(first.SchemeFingerprint, assessment.SchemeFingerprint, StringComparison.Ordinal))
-            {
-                problems.Add(new Problem(ProblemCodes.DiagnosticsMixedSchemes, what, assessment.Scheme.ToString(), $"Subject '{assessment.SubjectId}' was assessed by {assessment.Scheme}, but '{first.SubjectId}' by {first.Scheme}; a population is diagnosed under one scheme.", assessment.SubjectId));
-            }
-        }
-
-        return bySubject;
     }
 
     /// <summary>The invariant percentage text of a share, to one decimal place (for sentences only).</summary>

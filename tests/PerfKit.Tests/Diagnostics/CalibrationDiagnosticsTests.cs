@@ -7,6 +7,7 @@ using FsCheck.Xunit;
 using PerfKit.Diagnostics;
 using PerfKit.Evaluation;
 using PerfKit.Model;
+using PerfKit.Population;
 using PerfKit.Scoring;
 using PerfKit.Tests.Evaluation;
 using Xunit;
@@ -90,7 +91,7 @@ public class CalibrationDiagnosticsTests
     [Fact]
     public void Analyze_BscPopulation_FindsHandWorkedFindings()
     {
-        var report = CalibrationDiagnostics.Analyze(Population(), BscOptions());
+        var report = CalibrationDiagnostics.Analyze(AssessmentPopulation.Create(Population()), BscOptions());
 
         Assert.True(report.Succeeded);
         Assert.Equal(3, report.SubjectCount);
@@ -110,7 +111,7 @@ public class CalibrationDiagnosticsTests
     [Fact]
     public void Analyze_ZeroedByGate_ReadsScoreBeforeGates()
     {
-        var report = CalibrationDiagnostics.Analyze(Population(), BscOptions());
+        var report = CalibrationDiagnostics.Analyze(AssessmentPopulation.Create(Population()), BscOptions());
 
         // S1's checks were zeroed by the gate (70 < 80), yet the finding carries 0.7 = 70 / 100.
         var finding = report.Findings.Single(f => f.SubjectId == "S1" && f.NodePath == "process/quality");
@@ -124,7 +125,7 @@ public class CalibrationDiagnosticsTests
     [Fact]
     public void Analyze_ExcludedKr_IsNotCounted()
     {
-        var report = CalibrationDiagnostics.Analyze([Subject("S2", 95m, 9m, 100m, null)], BscOptions());
+        var report = CalibrationDiagnostics.Analyze(AssessmentPopulation.Create([Subject("S2", 95m, 9m, 100m, null)]), BscOptions());
 
         // files excluded: process scores only checks = 1, so nothing; financial 0.95 and 0.9 are too easy.
         Assert.DoesNotContain(report.Findings, f => f.NodePath.StartsWith("process", StringComparison.Ordinal));
@@ -137,7 +138,7 @@ public class CalibrationDiagnosticsTests
     {
         // income missing → scored the minimum 0 but not counted; loans 95 → 0.95 alone is too easy.
         // Counting the 0 would have made "all ≥ 0.9" false.
-        var report = CalibrationDiagnostics.Analyze([Subject("S4", 95m, null, 100m, 100m)], BscOptions());
+        var report = CalibrationDiagnostics.Analyze(AssessmentPopulation.Create([Subject("S4", 95m, null, 100m, 100m)]), BscOptions());
 
         var finding = Assert.Single(report.Findings, f => f.NodePath == "financial");
         Assert.Equal(CalibrationRules.TargetTooEasy, finding.RuleId);
@@ -150,7 +151,7 @@ public class CalibrationDiagnosticsTests
         // S1's loans 0.5 replaced by 0.9 on appeal: 0.9 and income 0.6 → neither too hard (0.9 > 0.6) nor too easy (0.6 < 0.9).
         var appealed = Subject("S1", 50m, 6m, 70m, 60m, with: Override.OfScore("financial/growth/loans", 0.9m, "appeal 7", "HR"));
 
-        var report = CalibrationDiagnostics.Analyze([appealed], BscOptions());
+        var report = CalibrationDiagnostics.Analyze(AssessmentPopulation.Create([appealed]), BscOptions());
 
         Assert.DoesNotContain(report.Findings, f => f.NodePath.StartsWith("financial", StringComparison.Ordinal));
     }
@@ -158,7 +159,7 @@ public class CalibrationDiagnosticsTests
     [Fact]
     public void Analyze_Shares_AreFlaggedOverChecked()
     {
-        var report = CalibrationDiagnostics.Analyze(Population(), BscOptions());
+        var report = CalibrationDiagnostics.Analyze(AssessmentPopulation.Create(Population()), BscOptions());
 
         var tooHard = report.Shares.Single(s => s.NodePath == "financial" && s.RuleId == CalibrationRules.TargetTooHard);
 
@@ -181,7 +182,7 @@ public class CalibrationDiagnosticsTests
         using var _ = new CultureScope("tr-TR");
         var population = Population();
         population.Add(Subject("S5", 20m, 1m, 90m, 90m));
-        var report = CalibrationDiagnostics.Analyze(population, BscOptions());
+        var report = CalibrationDiagnostics.Analyze(AssessmentPopulation.Create(population), BscOptions());
 
         var shares = report.SharesBy("department").Where(s => s.NodePath == "financial" && s.RuleId == CalibrationRules.TargetTooHard).ToList();
 
@@ -197,7 +198,7 @@ public class CalibrationDiagnosticsTests
     [Fact]
     public void Analyze_AdviceForEasyTargetsAndRequirements_NamesTheChange()
     {
-        var report = CalibrationDiagnostics.Analyze([Subject("S2", 95m, 9m, 100m, null), Subject("S1", 50m, 6m, 70m, 60m)], BscOptions(b => b.AdviceShare(0.5m)));
+        var report = CalibrationDiagnostics.Analyze(AssessmentPopulation.Create([Subject("S2", 95m, 9m, 100m, null), Subject("S1", 50m, 6m, 70m, 60m)]), BscOptions(b => b.AdviceShare(0.5m)));
 
         // too easy: S2 alone, 1 of 2 = 0.5; below requirement: S1 alone, 1 of 2 = 0.5.
         Assert.EndsWith("the targets look too easy; consider raising them for the next period.", report.Shares.Single(s => s.NodePath == "financial" && s.RuleId == CalibrationRules.TargetTooEasy).Advice, StringComparison.Ordinal);
@@ -210,7 +211,7 @@ public class CalibrationDiagnosticsTests
         // financial/growth gets too hard at ≤ 0.5 only: S1 (0.5, 0.6) is not flagged there, still flagged on financial (0.6).
         var options = BscOptions(b => b.Thresholds("financial/growth", CalibrationThresholds.Create(tooHard: 0.5m)));
 
-        var report = CalibrationDiagnostics.Analyze(Population(), options);
+        var report = CalibrationDiagnostics.Analyze(AssessmentPopulation.Create(Population()), options);
 
         Assert.Contains(report.Findings, f => f.SubjectId == "S1" && f.NodePath == "financial");
         Assert.DoesNotContain(report.Findings, f => f.NodePath == "financial/growth");
@@ -220,7 +221,7 @@ public class CalibrationDiagnosticsTests
     public void Analyze_NoCategories_UsesStretchEverywhere()
     {
         // Uncategorised: every group uses too hard ≤ 0.6 and too easy ≥ 0.9, process included; below requirement is off.
-        var report = CalibrationDiagnostics.Analyze([Subject("S9", 100m, 10m, 95m, 90m)]);
+        var report = CalibrationDiagnostics.Analyze(AssessmentPopulation.Create([Subject("S9", 100m, 10m, 95m, 90m)]));
 
         // Every KR ≥ 0.9: 1, 1, 0.95, 0.9 → too easy on all four groups.
         Assert.Equal(4, report.Findings.Count(f => f.RuleId == CalibrationRules.TargetTooEasy));
@@ -232,7 +233,7 @@ public class CalibrationDiagnosticsTests
     {
         var options = BscOptions(b => b.Check(GroupKind.Objective).Thresholds("process/quality", CalibrationThresholds.None).Thresholds(string.Empty, CalibrationThresholds.Create(belowRequirement: 0.7m)));
 
-        var report = CalibrationDiagnostics.Analyze(Population(), options);
+        var report = CalibrationDiagnostics.Analyze(AssessmentPopulation.Create(Population()), options);
 
         // Dimensions are no longer checked; quality is switched off; the root is checked by path: S1's KRs 0.5, 0.6, 0.7, 0.6 ≤ 0.7.
         Assert.Equal([("S1", "", CalibrationRules.BelowRequirement), ("S1", "financial/growth", CalibrationRules.TargetTooHard), ("S2", "financial/growth", CalibrationRules.TargetTooEasy)], report.Findings.Select(f => (f.SubjectId, f.NodePath, f.RuleId)));
@@ -256,7 +257,7 @@ public class CalibrationDiagnosticsTests
             .Category("learning", DimensionCategory.LearningAndGrowth)
             .Build();
 
-        var report = CalibrationDiagnostics.Analyze([assessment], options);
+        var report = CalibrationDiagnostics.Analyze(AssessmentPopulation.Create([assessment]), options);
 
         // Zero values: stretch KRs score 0 (below a ratio of 0.5) → too hard on financial, customer and their 6 objectives;
         // requirement KRs score 0 (ratio 0 < 0.7) → below requirement on process, learning and their 6 objectives.
@@ -271,7 +272,7 @@ public class CalibrationDiagnosticsTests
     {
         var options = CalibrationOptions.CreateBuilder().Category("finance", DimensionCategory.Financial).Thresholds("financial/growth/loans", CalibrationThresholds.Stretch).Build();
 
-        var report = CalibrationDiagnostics.Analyze(Population(), options);
+        var report = CalibrationDiagnostics.Analyze(AssessmentPopulation.Create(Population()), options);
 
         Assert.False(report.Succeeded);
         Assert.Empty(report.Findings);
@@ -280,43 +281,10 @@ public class CalibrationDiagnosticsTests
     }
 
     [Fact]
-    public void Analyze_DuplicateSubject_IsAProblem()
-    {
-        var report = CalibrationDiagnostics.Analyze([Subject("S1", 50m, 6m, 70m, 60m), Subject("S1", 60m, 6m, 70m, 60m)]);
-
-        var problem = Assert.Single(report.Problems);
-        Assert.Equal(ProblemCodes.DiagnosticsDuplicateSubject, problem.Code);
-        Assert.Equal("S1", problem.SubjectId);
-        Assert.Empty(report.Shares);
-    }
-
-    [Fact]
-    public void Analyze_MixedSchemes_IsAProblem()
-    {
-        var other = EvaluationFixtures.Assess(EvaluationFixtures.ThreeIndicators(), EvaluationFixtures.Abc(1m, 1m, 1m, "S2"));
-
-        var report = CalibrationDiagnostics.Analyze([Subject("S1", 50m, 6m, 70m, 60m), other]);
-
-        Assert.Equal(ProblemCodes.DiagnosticsMixedSchemes, Assert.Single(report.Problems).Code);
-    }
-
-    [Fact]
-    public void Analyze_Empty_IsAnEmptyReport()
-    {
-        var report = CalibrationDiagnostics.Analyze([]);
-
-        Assert.True(report.Succeeded);
-        Assert.Equal(0, report.SubjectCount);
-        Assert.Empty(report.Findings);
-        Assert.Empty(report.SharesBy("department"));
-    }
-
-    [Fact]
     public void Analyze_NullArguments_Throw()
     {
         Assert.Throws<ArgumentNullException>(() => CalibrationDiagnostics.Analyze(null!));
-        Assert.Throws<ArgumentException>(() => CalibrationDiagnostics.Analyze([null!]));
-        Assert.Throws<ArgumentException>(() => CalibrationDiagnostics.Analyze([]).SharesBy(" "));
+        Assert.Throws<ArgumentException>(() => CalibrationDiagnostics.Analyze(AssessmentPopulation.Create(Population())).SharesBy(" "));
     }
 
     [Property(MaxTest = 60)]
@@ -337,8 +305,8 @@ public class CalibrationDiagnosticsTests
             var random = new Random(c.seed);
             var shuffled = assessments.OrderBy(_ => random.Next()).ToList();
             var options = BscOptions();
-            var a = CalibrationDiagnostics.Analyze(assessments, options);
-            var b = CalibrationDiagnostics.Analyze(shuffled, options);
+            var a = CalibrationDiagnostics.Analyze(AssessmentPopulation.Create(assessments), options);
+            var b = CalibrationDiagnostics.Analyze(AssessmentPopulation.Create(shuffled), options);
             return a.Findings.Select(f => f.Message).SequenceEqual(b.Findings.Select(f => f.Message))
                 && a.SharesBy("department").Select(s => s.Advice).SequenceEqual(b.SharesBy("department").Select(s => s.Advice));
         });
@@ -354,7 +322,7 @@ public class CalibrationDiagnosticsTests
                   select (loans, income, checks, files);
         return Prop.ForAll(gen.ToArbitrary(), s =>
         {
-            var report = CalibrationDiagnostics.Analyze([Subject("S", s.loans, s.income, s.checks, s.files)], BscOptions());
+            var report = CalibrationDiagnostics.Analyze(AssessmentPopulation.Create([Subject("S", s.loans, s.income, s.checks, s.files)]), BscOptions());
             return report.Findings.All(f => f.Scores.Length > 0 && f.Scores.All(k => f.RuleId == CalibrationRules.TargetTooEasy ? k.Value >= f.Threshold : k.Value <= f.Threshold));
         });
     }

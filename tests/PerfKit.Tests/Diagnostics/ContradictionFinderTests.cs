@@ -5,6 +5,7 @@ using PerfKit.Diagnostics;
 using PerfKit.Evaluation;
 using PerfKit.Model;
 using PerfKit.Periods;
+using PerfKit.Population;
 using PerfKit.Scoring;
 using PerfKit.Tests.Evaluation;
 using PerfKit.Tests.Scoring;
@@ -64,7 +65,7 @@ public class ContradictionFinderTests
         using var _ = new CultureScope("tr-TR");
         var (before, now) = Populations();
 
-        var report = Finder().Find(Q1, before, Q2, now);
+        var report = Finder().Find(Q1, AssessmentPopulation.Create(before), Q2, AssessmentPopulation.Create(now));
 
         Assert.True(report.Succeeded);
         Assert.Equal(5, report.Comparisons);
@@ -85,7 +86,7 @@ public class ContradictionFinderTests
         var (before, now) = Populations();
 
         // Declared higher-is-better: S3 (met, 1.0 → 0.8) is now the deterioration; S1 and S5 went up.
-        var report = Finder(ScoreDirection.HigherIsBetter).Find(Q1, before, Q2, now);
+        var report = Finder(ScoreDirection.HigherIsBetter).Find(Q1, AssessmentPopulation.Create(before), Q2, AssessmentPopulation.Create(now));
 
         Assert.Equal(["S3"], report.Findings.Select(f => f.SubjectId));
     }
@@ -96,7 +97,7 @@ public class ContradictionFinderTests
         var (before, now) = Populations();
 
         // Met from 1.15: S1 (1.2) still, S5 (1.1) no longer.
-        var report = ContradictionFinder.Create([IndicatorPair.Create("p", "loans", "complaints", metScore: 1.15m)]).Find(Q1, before, Q2, now);
+        var report = ContradictionFinder.Create([IndicatorPair.Create("p", "loans", "complaints", metScore: 1.15m)]).Find(Q1, AssessmentPopulation.Create(before), Q2, AssessmentPopulation.Create(now));
 
         Assert.Equal(["S1"], report.Findings.Select(f => f.SubjectId));
     }
@@ -105,7 +106,7 @@ public class ContradictionFinderTests
     public void ByAttribute_Department_ComparesGroupMeans()
     {
         var (before, now) = Populations();
-        var report = Finder().Find(Q1, before, Q2, now);
+        var report = Finder().Find(Q1, AssessmentPopulation.Create(before), Q2, AssessmentPopulation.Create(now));
 
         var groups = report.ByAttribute("department");
 
@@ -151,7 +152,7 @@ public class ContradictionFinderTests
     {
         var (before, now) = Populations();
 
-        var report = Finder().Find(Q2, before, Q2, now);
+        var report = Finder().Find(Q2, AssessmentPopulation.Create(before), Q2, AssessmentPopulation.Create(now));
 
         var problem = Assert.Single(report.Problems);
         Assert.Equal(ProblemCodes.ContradictionPeriods, problem.Code);
@@ -164,7 +165,7 @@ public class ContradictionFinderTests
     {
         var (before, now) = Populations();
 
-        var report = ContradictionFinder.Create([IndicatorPair.Create("p", "loans", "nps", ScoreDirection.HigherIsBetter)]).Find(Q1, before, Q2, now);
+        var report = ContradictionFinder.Create([IndicatorPair.Create("p", "loans", "nps", ScoreDirection.HigherIsBetter)]).Find(Q1, AssessmentPopulation.Create(before), Q2, AssessmentPopulation.Create(now));
 
         Assert.Equal([(ProblemCodes.ContradictionUnknownIndicator, "pairs[0].qualityPath"), (ProblemCodes.ContradictionUnknownIndicator, "pairs[0].qualityPath")], report.Problems.Select(p => (p.Code, p.Path)));
     }
@@ -174,8 +175,8 @@ public class ContradictionFinderTests
     {
         var (before, now) = Populations();
 
-        var report = ContradictionFinder.Create([IndicatorPair.Create("p", "loans", "balance")]).Find(Q1, before, Q2, now);
-        var declared = ContradictionFinder.Create([IndicatorPair.Create("p", "loans", "balance", ScoreDirection.HigherIsBetter)]).Find(Q1, before, Q2, now);
+        var report = ContradictionFinder.Create([IndicatorPair.Create("p", "loans", "balance")]).Find(Q1, AssessmentPopulation.Create(before), Q2, AssessmentPopulation.Create(now));
+        var declared = ContradictionFinder.Create([IndicatorPair.Create("p", "loans", "balance", ScoreDirection.HigherIsBetter)]).Find(Q1, AssessmentPopulation.Create(before), Q2, AssessmentPopulation.Create(now));
 
         Assert.Equal(ProblemCodes.ContradictionDirection, Assert.Single(report.Problems).Code);
         Assert.True(declared.Succeeded);
@@ -191,20 +192,9 @@ public class ContradictionFinderTests
             .Build();
         var a = SchemeEvaluator.Create(scheme).EvaluateOrThrow(SubjectInput.For("S1").Value("loans", 100m).Ratings("service", "peer", 4m).Build());
 
-        var report = ContradictionFinder.Create([IndicatorPair.Create("p", "loans", "service", ScoreDirection.HigherIsBetter)]).Find(Q1, [a], Q2, [a]);
+        var report = ContradictionFinder.Create([IndicatorPair.Create("p", "loans", "service", ScoreDirection.HigherIsBetter)]).Find(Q1, AssessmentPopulation.Create([a]), Q2, AssessmentPopulation.Create([a]));
 
         Assert.Equal((ProblemCodes.ContradictionDirection, "pairs[0].qualityPath"), (Assert.Single(report.Problems).Code, report.Problems[0].Path));
-    }
-
-    [Fact]
-    public void Find_DuplicateSubject_IsAProblem()
-    {
-        var (before, now) = Populations();
-        now.Add(Assess("S1", 100m, 1m));
-
-        var report = Finder().Find(Q1, before, Q2, now);
-
-        Assert.Equal((ProblemCodes.DiagnosticsDuplicateSubject, "S1"), (Assert.Single(report.Problems).Code, report.Problems[0].SubjectId));
     }
 
     [Fact]
@@ -218,7 +208,7 @@ public class ContradictionFinderTests
         var before = evaluator.EvaluateOrThrow(SubjectInput.For("S1").Value("loans", 100m).Build());
         var now = evaluator.EvaluateOrThrow(SubjectInput.For("S1").Value("loans", 100m).Value("complaint_rate", 4m).Build());
 
-        var report = ContradictionFinder.Create([IndicatorPair.Create("p", "loans", "complaints")]).Find(Q1, [before], Q2, [now]);
+        var report = ContradictionFinder.Create([IndicatorPair.Create("p", "loans", "complaints")]).Find(Q1, AssessmentPopulation.Create([before]), Q2, AssessmentPopulation.Create([now]));
 
         Assert.True(report.Succeeded);
         Assert.Equal(0, report.Comparisons);
@@ -230,8 +220,13 @@ public class ContradictionFinderTests
         Assert.Throws<ArgumentNullException>(() => IndicatorPair.Create(null!, "a", "b"));
         Assert.Throws<ArgumentNullException>(() => ContradictionFinder.Create(null!));
         Assert.Throws<ArgumentException>(() => ContradictionFinder.Create([null!]));
-        Assert.Throws<ArgumentNullException>(() => Finder().Find(null!, [], Q2, []));
-        Assert.Throws<ArgumentException>(() => Finder().Find(Q1, [], Q2, []).ByAttribute(""));
+        var (before, now) = Populations();
+        var previous = AssessmentPopulation.Create(before);
+        var current = AssessmentPopulation.Create(now);
+        Assert.Throws<ArgumentNullException>(() => Finder().Find(null!, previous, Q2, current));
+        Assert.Throws<ArgumentNullException>(() => Finder().Find(Q1, null!, Q2, current));
+        Assert.Throws<ArgumentNullException>(() => Finder().Find(Q1, previous, Q2, null!));
+        Assert.Throws<ArgumentException>(() => Finder().Find(Q1, previous, Q2, current).ByAttribute(""));
     }
 
     [Fact]
