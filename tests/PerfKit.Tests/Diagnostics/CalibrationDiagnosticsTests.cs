@@ -296,7 +296,7 @@ public class CalibrationDiagnosticsTests
                       from files in Gen.Choose(0, 100)
                       from dept in Gen.Elements("retail", "corporate")
                       select (loans, income, checks, files, dept);
-        var gen = from list in Gen.ListOf(subject)
+        var gen = from list in Gen.NonEmptyListOf(subject) // a population holds at least one assessment
                   from seed in Gen.Choose(0, 1000)
                   select (list, seed);
         return Prop.ForAll(gen.ToArbitrary(), c =>

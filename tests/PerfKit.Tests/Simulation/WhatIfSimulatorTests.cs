@@ -3,6 +3,7 @@ using System.Linq;
 using FsCheck.Xunit;
 using PerfKit.Demo;
 using PerfKit.Evaluation;
+using PerfKit.Model;
 using PerfKit.Simulation;
 using PerfKit.Tests.Evaluation;
 using Xunit;
@@ -142,6 +143,35 @@ public sealed class WhatIfSimulatorTests
         var none = report.Comparisons[0].Groups[2];
         Assert.True(none.Key.HasMissing);
         Assert.Equal((1, 0m, 1), (none.Baseline!.Count, none.Baseline.Payout.Total, none.Baseline.Payout.WithoutBasePay)); // no base pay: adds nothing to the payout total
+    }
+
+    [Fact]
+    public void Run_GroupAssessedOnOneSideOnly_NullStatisticsThere()
+    {
+        // S1 retail: a 8, b 6, c 10 → 0.8 × 50 + 0.6 × 30 + 1 × 20 = 78 (C) under both. S2 sme lacks m_a: the baseline
+        // excludes a missing a, so S2 is assessed; the variant's default policy (error) fails it.
+        var baseline = EvaluationFixtures.ThreeIndicators(MissingValuePolicy.Exclude);
+        var variant = EvaluationFixtures.ThreeIndicators();
+        SubjectInput[] population =
+        [
+            SubjectInput.For("S1").Attribute("department", "retail").Value("m_a", 8m).Value("m_b", 6m).Value("m_c", 10m).Build(),
+            SubjectInput.For("S2").Attribute("department", "sme").Value("m_b", 6m).Value("m_c", 10m).Build(),
+        ];
+
+        var c = WhatIfSimulator.Run([SchemeVariant.Of("x", baseline), SchemeVariant.Of("y", variant)], population, "department").Comparisons[0];
+
+        Assert.Equal(["retail", "sme"], c.Groups.Select(g => g.Key.ValueOf("department")));
+        var retail = c.Groups[0];
+        Assert.Equal((78m, 78m, 0m), (retail.Baseline!.Totals.Mean, retail.Variant!.Totals.Mean, retail.MeanTotalChange!.Value));
+        var sme = c.Groups[1];
+        Assert.Equal(1, sme.Baseline!.Count);
+        Assert.Null(sme.Variant);
+        Assert.Null(sme.MeanTotalChange);
+        Assert.Null(sme.AllGatesPassRateChange);
+        Assert.Equal(0m, sme.PayoutTotalChange);           // no base pay on either side
+        Assert.Equal(-1, sme.GradeShifts.Sum(s => s.Change)); // S2's grade under the baseline, nobody under the variant
+        Assert.Equal(0, sme.GradeChanges);
+        Assert.Equal(["S2"], c.NotCompared.AsEnumerable());
     }
 
     [Fact]
