@@ -29,11 +29,14 @@ public sealed class CliRun : IDisposable
     /// linear 2 → 0.5, lower is better), grades A ≥ 90 × 1.3, B ≥ 80 × 1.1, C ≥ 60 × 1, D × 0.7, a certificates bonus
     /// of 2.5 a unit up to 5, and a gate cancelling pay when npl_rate is above 1.5.
     /// </summary>
-    public static Scheme BranchScheme() => Scheme.CreateBuilder("branch-cm", "2024.1").Name("Branch customer manager").Name("zh-CN", "支行客户经理")
+    public static Scheme BranchScheme() => BranchScheme(60m, 40m);
+
+    /// <summary>The branch scheme with other weights for loans and npl_rate (Percent, summing to 100).</summary>
+    public static Scheme BranchScheme(decimal loans, decimal npl) => Scheme.CreateBuilder("branch-cm", "2024.1").Name("Branch customer manager").Name("zh-CN", "支行客户经理")
         .Grade("A", 90m, 1.30m).Grade("B", 80m, 1.10m).Grade("C", 60m, 1.00m).Grade("D", null, 0.70m)
         .Root(WeightMode.Percent, root => root
-            .Indicator("loans", 60m, "loans", Scorers.Linear(baseline: 0m, target: 500m))
-            .Indicator("npl_rate", 40m, "npl_rate", Scorers.Linear(baseline: 2m, target: 0.5m)))
+            .Indicator("loans", loans, "loans", Scorers.Linear(baseline: 0m, target: 500m))
+            .Indicator("npl_rate", npl, "npl_rate", Scorers.Linear(baseline: 2m, target: 0.5m)))
         .MaxBonus(5m).Bonus("certificates", "certificates", pointsPerUnit: 2.5m)
         .Gate("npl_gate", g => g.OnValue("npl_rate", 1.5m).CancelPayout())
         .Build();
@@ -46,7 +49,7 @@ public sealed class CliRun : IDisposable
         return path;
     }
 
-    /// <summary>Writes <see cref="BranchScheme"/> as a scheme file and returns its path.</summary>
+    /// <summary>Writes <see cref="BranchScheme()"/> as a scheme file and returns its path.</summary>
     public string SchemeFilePath() => File("branch.json", SchemeFile.WriteString(BranchScheme()));
 
     public string PathOf(string name) => Path.Combine(Folder, name);

@@ -81,7 +81,10 @@ internal sealed class CsvSubjectSource : IDisposable
     public double Fraction => stream.Length == 0 ? 1d : Math.Min(1d, (double)csv.ByteOffset / stream.Length);
 
     /// <summary>Opens a CSV and checks its header against the scheme.</summary>
-    public static CsvSubjectSource Open(string path, Scheme scheme, AssessmentPeriod? period)
+    public static CsvSubjectSource Open(string path, Scheme scheme, AssessmentPeriod? period) => Open(path, [scheme], period);
+
+    /// <summary>Opens a CSV and checks its header against the measures of several schemes (a what-if simulation's variants).</summary>
+    public static CsvSubjectSource Open(string path, IReadOnlyList<Scheme> schemes, AssessmentPeriod? period)
     {
         Stream stream;
         try
@@ -96,7 +99,7 @@ internal sealed class CsvSubjectSource : IDisposable
         var source = new CsvSubjectSource(path, stream, period);
         try
         {
-            source.ReadHeader(scheme);
+            source.ReadHeader(schemes);
             return source;
         }
         catch
@@ -136,8 +139,9 @@ internal sealed class CsvSubjectSource : IDisposable
         => decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
            && text.Length > 0 && text[0] != '+' && text[0] != '.' && text[^1] != '.';
 
-    private void ReadHeader(Scheme scheme)
+    private void ReadHeader(IReadOnlyList<Scheme> schemes)
     {
+        var label = string.Join(" and ", schemes.Select(s => $"{s.Id}@{s.Version}").Distinct(StringComparer.Ordinal));
         var header = csv.Headers;
         if (header is not { Count: > 0 } || header is [""])
         {
@@ -146,8 +150,9 @@ internal sealed class CsvSubjectSource : IDisposable
 
         var errors = new List<string>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var ratingMeasures = scheme.Indicators.Where(i => i.Scorer.InputKind == MeasureKind.Ratings).Select(i => i.Measure).ToHashSet(StringComparer.Ordinal);
-        var measures = scheme.Measures.ToHashSet(StringComparer.Ordinal);
+        var ratingMeasures = schemes.SelectMany(s => s.Indicators).Where(i => i.Scorer.InputKind == MeasureKind.Ratings).Select(i => i.Measure).ToHashSet(StringComparer.Ordinal);
+        var allMeasures = schemes.SelectMany(s => s.Measures).Distinct(StringComparer.Ordinal).ToList();
+        var measures = allMeasures.ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < header.Count; i++)
         {
             var name = header[i];
@@ -204,8 +209,8 @@ internal sealed class CsvSubjectSource : IDisposable
                 if (!ratingMeasures.Contains(measure))
                 {
                     errors.Add(measures.Contains(measure)
-                        ? $"{at}: column '{name}' gives ratings, but measure '{measure}' of scheme {scheme.Id}@{scheme.Version} takes a number; name the column '{measure}'."
-                        : $"{at}: column '{name}' names measure '{measure}', which scheme {scheme.Id}@{scheme.Version} does not use.");
+                        ? $"{at}: column '{name}' gives ratings, but measure '{measure}' of scheme {label} takes a number; name the column '{measure}'."
+                        : $"{at}: column '{name}' names measure '{measure}', which scheme {label} does not use.");
                 }
                 else if (role.Trim().Length == 0)
                 {
@@ -225,7 +230,7 @@ internal sealed class CsvSubjectSource : IDisposable
             }
             else
             {
-                errors.Add($"{at}: column '{name}' is not a measure of scheme {scheme.Id}@{scheme.Version}, a rating column (measure@role), an attribute (attr:key) or one of '{SubjectColumn}', '{BasePayColumn}', '{JoinedColumn}', '{LeftColumn}'.");
+                errors.Add($"{at}: column '{name}' is not a measure of scheme {label}, a rating column (measure@role), an attribute (attr:key) or one of '{SubjectColumn}', '{BasePayColumn}', '{JoinedColumn}', '{LeftColumn}'.");
                 column = new Column(ColumnKind.Attribute, name, string.Empty, string.Empty);
             }
 
@@ -237,19 +242,19 @@ internal sealed class CsvSubjectSource : IDisposable
             errors.Insert(0, $"{Path}:1: missing column '{SubjectColumn}' (the subject id).");
         }
 
-        foreach (var measure in scheme.Measures)
+        foreach (var measure in allMeasures)
         {
             var given = columns.Any(c => (c.Kind is ColumnKind.Measure or ColumnKind.Ratings) && c.Key == measure);
             if (!given)
             {
                 var kind = ratingMeasures.Contains(measure) ? $"at least one rating column '{measure}@<role>'" : $"a column '{measure}'";
-                errors.Add($"{Path}:1: missing column for measure '{measure}' of scheme {scheme.Id}@{scheme.Version}: add {kind} (leave a cell empty when a subject has no value).");
+                errors.Add($"{Path}:1: missing column for measure '{measure}' of scheme {label}: add {kind} (leave a cell empty when a subject has no value).");
             }
         }
 
         if (errors.Count > 0)
         {
-            throw new CliException(ExitCodes.InvalidInput, $"The header of '{Path}' does not fit scheme {scheme.Id}@{scheme.Version}:\n" + string.Join("\n", errors));
+            throw new CliException(ExitCodes.InvalidInput, $"The header of '{Path}' does not fit scheme {label}:\n" + string.Join("\n", errors));
         }
     }
 
