@@ -1,5 +1,7 @@
 using System;
 using System.Threading.Tasks;
+using PerfKit.Model;
+using PerfKit.Scoring;
 using PerfKit.Serialization;
 using Xunit;
 
@@ -33,11 +35,32 @@ public sealed class SimulateCommandTests
     public async Task Simulate_DifferentGradeNames_Exit2()
     {
         using var run = new CliRun();
-        var input = run.File("a.csv", "subject,new_accounts,net_new_accounts,monthly_exam,mentoring,activity,customer_visits,net_balance_growth,overdue_rate,npl_rate,certificates,loans\n");
+        var input = run.File("a.csv", Csv);
+        var other = Scheme.CreateBuilder("branch-cm", "2024.2").Name("Branch customer manager")
+            .Grade("Excellent", 90m, 1.30m).Grade("Good", 70m, 1.00m).Grade("Poor", null, 0.70m)
+            .Root(WeightMode.Percent, root => root
+                .Indicator("loans", 50m, "loans", Scorers.Linear(baseline: 0m, target: 500m))
+                .Indicator("npl_rate", 50m, "npl_rate", Scorers.Linear(baseline: 2m, target: 0.5m)))
+            .MaxBonus(5m).Bonus("certificates", "certificates", pointsPerUnit: 2.5m)
+            .Build();
+        var variant = run.File("other.json", SchemeFile.WriteString(other));
 
-        var result = await CliRun.RunAsync("de-DE", "simulate", "-s", run.SchemeFilePath(), "--vs", "a-bank-bsc-okr", "-i", input);
+        var result = await CliRun.RunAsync("de-DE", "simulate", "-s", run.SchemeFilePath(), "--vs", variant, "-i", input);
 
         Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Contains("The schemes cannot be compared:", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Simulate_ColumnOfNeitherScheme_Exit2NamingBoth()
+    {
+        using var run = new CliRun();
+        var input = run.File("a.csv", "subject,loans,npl_rate,certificates,deposits\nCM001,450,1.1,1,3\n");
+
+        var result = await CliRun.RunAsync("de-DE", "simulate", "-s", run.SchemeFilePath(), "--vs", "a-bank-2023", "-i", input);
+
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Contains($"{input}:1:5: column 'deposits' is not a measure of scheme branch-cm@2024.1 and a-bank-2023@2023.1", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
