@@ -27,7 +27,7 @@ internal static class HtmlReport
         .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 10px; }
         .card { background: var(--band); border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; }
         .card .label { color: var(--muted); font-size: 12px; }
-        .card .value { font-size: 18px; font-weight: 600; word-break: break-all; }
+        .card .value { font-size: 16px; font-weight: 600; overflow-wrap: anywhere; }
         table { border-collapse: collapse; width: 100%; margin: 8px 0; }
         th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
         th { background: var(--band); font-weight: 600; }
