@@ -58,6 +58,7 @@ public static class CliApp
             AnalyzeCommand.Create(console),
             ScoreCommand.Create(console),
             ExplainCommand.Create(console),
+            DiagnoseCommand.Create(console),
             SimulateCommand.Create(console),
             ReportCommand.Create(console),
             DemoCommand.Create(console),

@@ -30,7 +30,7 @@ public sealed class CliAppTests
         var result = await CliRun.RunAsync("tr-TR", "--help");
 
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
-        foreach (var command in new[] { "validate", "analyze", "score", "explain", "simulate", "report", "demo" })
+        foreach (var command in new[] { "validate", "analyze", "score", "explain", "diagnose", "simulate", "report", "demo" })
         {
             Assert.Contains("  " + command, result.Out, StringComparison.Ordinal);
         }

@@ -217,17 +217,19 @@ internal static class HtmlReport
     private static void Findings(StringBuilder sb, ReportData data)
     {
         var l = data.Labels;
-        sb.Append("<section id=\"calibration\"><h2>").Append(E(l["calibration"])).Append("</h2>\n");
+        sb.Append("<section id=\"calibration\"><h2>").Append(E(l["calibration"])).Append("</h2>\n<p class=\"note\">").Append(E(l.Format("calibrationNote", Text.Int(data.FindingCount)))).Append("</p>\n");
         if (data.Findings.Count == 0)
         {
             sb.Append("<p>").Append(E(l["noFindings"])).Append("</p></section>\n");
             return;
         }
 
-        sb.Append("<table><thead><tr><th>").Append(E(l["severity"])).Append("</th><th>").Append(E(l["finding"])).Append("</th></tr></thead><tbody>");
+        sb.Append("<table><thead><tr><th>").Append(E(l["node"])).Append("</th><th>").Append(E(l["rule"])).Append("</th><th class=\"num\">").Append(E(l["flagged"]))
+          .Append("</th><th class=\"num\">").Append(E(l["share"])).Append("</th><th>").Append(E(l["finding"])).Append("</th></tr></thead><tbody>");
         foreach (var f in data.Findings)
         {
-            sb.Append("<tr><td class=\"sev-").Append(E(f.Severity)).Append("\">").Append(E(f.Severity)).Append("</td><td>").Append(E(f.Text)).Append("</td></tr>");
+            sb.Append("<tr><td>").Append(E(f.Group)).Append("</td><td>").Append(E(f.Rule)).Append("</td><td class=\"num\">").Append(Text.Int(f.Flagged)).Append(" / ").Append(Text.Int(f.Checked))
+              .Append("</td><td class=\"num\">").Append(Text.Percent(f.Share)).Append("</td><td>").Append(E(f.Advice)).Append("</td></tr>");
         }
 
         sb.Append("</tbody></table></section>\n");

@@ -30,6 +30,9 @@ internal sealed class ReportData
 
     public required IReadOnlyList<FindingRow> Findings { get; init; }
 
+    /// <summary>Gets the number of calibration findings (subject, group and rule).</summary>
+    public int FindingCount { get; init; }
+
     /// <summary>Gets the ranking, best first; the drill-down follows the same order.</summary>
     public required IReadOnlyList<RankRow> Ranking { get; init; }
 
@@ -41,6 +44,6 @@ internal sealed record GradeRow(string Grade, int Count, decimal Share);
 
 internal sealed record GateRow(string Id, string Name, int Passed, int Failed, int Missing, decimal Rate);
 
-internal sealed record FindingRow(string Severity, string Text);
+internal sealed record FindingRow(string Group, string Rule, int Flagged, int Checked, decimal Share, string Advice);
 
 internal sealed record RankRow(int Rank, decimal Percentile, Assessment Assessment);

@@ -26,7 +26,7 @@ public sealed class ReportBrowserTests
 
         Assert.Empty(errors);
         Assert.Contains("<svg", dom, StringComparison.Ordinal);
-        foreach (var id in new[] { "chart-grades", "chart-histogram", "chart-dimensions" })
+        foreach (var id in new[] { "chart-grades", "chart-histogram", "chart-dimensions", "chart-gates" })
         {
             Assert.Matches($"<svg [^>]*id=\"{id}\"", dom);
         }
