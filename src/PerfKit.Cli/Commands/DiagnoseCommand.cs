@@ -68,20 +68,28 @@ internal static class DiagnoseCommand
             var failed = current.Failed;
             var o = console.Out;
             o.WriteLine($"{scheme.Names.Default} ({scheme.Id}@{scheme.Version}): {Text.Int(current.Assessments.Count)} subjects{(period is null ? string.Empty : " in " + period)}");
-            WriteGates(console, scheme, current.Assessments);
-            WriteCalibration(console, current.Assessments, group);
+            var population = Populate(current.Assessments, "current");
+            WriteGates(console, scheme, population);
+            WriteCalibration(console, population, group);
             if (finder is not null)
             {
                 var previousSchemeValue = parse.GetValue(previousScheme) is { } ps ? SchemeSource.Load(ps) : scheme;
                 var prior = await Score(console, previousSchemeValue, previousPath!, before, cancellationToken).ConfigureAwait(false);
                 failed += prior.Failed;
-                var report = finder.Find(before!, prior.Assessments, period!, current.Assessments);
-                if (!report.Succeeded)
+                if (population is null || Populate(prior.Assessments, "previous") is not { } priorPopulation)
                 {
-                    throw new CliException(ExitCodes.InvalidInput, "The periods cannot be compared:\n" + string.Join("\n", report.Problems.Select(p => p.ToString())));
+                    o.WriteLine("Contradictions: no subject was scored in one of the periods.");
                 }
+                else
+                {
+                    var report = finder.Find(before!, priorPopulation, period!, population);
+                    if (!report.Succeeded)
+                    {
+                        throw new CliException(ExitCodes.InvalidInput, "The periods cannot be compared:\n" + string.Join("\n", report.Problems.Select(p => p.ToString())));
+                    }
 
-                WriteContradictions(console, report, finder, group);
+                    WriteContradictions(console, report, finder, group);
+                }
             }
 
             return failed > 0 && !parse.GetValue(allowErrors) ? ExitCodes.DataErrors : ExitCodes.Ok;
@@ -123,15 +131,33 @@ internal static class DiagnoseCommand
         return (assessments, run.Failed);
     }
 
-    private static void WriteGates(CliConsole console, Scheme scheme, IReadOnlyList<Assessment> assessments)
+    /// <summary>The scored subjects as a population, or null when none was scored; a subject given twice is invalid input.</summary>
+    private static AssessmentPopulation? Populate(IReadOnlyList<Assessment> assessments, string which)
     {
-        if (scheme.Gates.IsEmpty || assessments.Count == 0)
+        if (assessments.Count == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return AssessmentPopulation.Create(assessments);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException(ExitCodes.InvalidInput, $"The {which} input is not one population: {e.Message}");
+        }
+    }
+
+    private static void WriteGates(CliConsole console, Scheme scheme, AssessmentPopulation? population)
+    {
+        if (scheme.Gates.IsEmpty || population is null)
         {
             console.Out.WriteLine(scheme.Gates.IsEmpty ? "Gate pass rates: the scheme has no gates." : "Gate pass rates: no subject was scored.");
             return;
         }
 
-        var statistics = AssessmentPopulation.Create(assessments).All.ComputeStatistics();
+        var statistics = population.All.ComputeStatistics();
         var table = Tables.Create("Gate", "Passed", "Failed", "Missing", "Pass rate").Right(1, 2, 3, 4);
         foreach (var gate in statistics.Gates)
         {
@@ -143,10 +169,16 @@ internal static class DiagnoseCommand
         console.Ansi.Write(table);
     }
 
-    private static void WriteCalibration(CliConsole console, IReadOnlyList<Assessment> assessments, string? group)
+    private static void WriteCalibration(CliConsole console, AssessmentPopulation? population, string? group)
     {
         var o = console.Out;
-        var report = CalibrationDiagnostics.Analyze(assessments);
+        if (population is null)
+        {
+            o.WriteLine("Calibration of 0 subjects: no subject was scored.");
+            return;
+        }
+
+        var report = CalibrationDiagnostics.Analyze(population);
         if (!report.Succeeded)
         {
             throw new CliException(ExitCodes.InvalidInput, "The population cannot be calibrated:\n" + string.Join("\n", report.Problems.Select(p => p.ToString())));

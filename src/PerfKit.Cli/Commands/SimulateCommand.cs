@@ -58,7 +58,7 @@ internal static class SimulateCommand
                 report = WhatIfSimulator.Run(
                     [SchemeVariant.Of(baselineName, baseline), SchemeVariant.Of(variantName == baselineName ? variantName + " (vs)" : variantName, variant)],
                     inputs,
-                    parse.GetValue(groupBy));
+                    parse.GetValue(groupBy) is { } key ? [key] : []);
             }
             catch (ArgumentException e)
             {
@@ -90,10 +90,12 @@ internal static class SimulateCommand
         var v = c.Variant;
         o.WriteLine($"What-if on {Text.Int(report.PopulationCount)} subjects: {b.Name} ({b.Variant.Scheme.Id}@{b.Variant.Scheme.Version}) vs {v.Name} ({v.Variant.Scheme.Id}@{v.Variant.Scheme.Version})");
         var figures = Tables.Create("Figure", b.Name, v.Name, "Change").Right(1, 2, 3);
-        figures.Row("Subjects assessed", Text.Int(b.Figures.Count), Text.Int(v.Figures.Count), Signed(v.Figures.Count - b.Figures.Count));
-        figures.Row("Mean total", Opt(b.Figures.MeanTotal), Opt(v.Figures.MeanTotal), c.MeanTotalChange is { } m ? Signed(m, 2) : "—");
-        figures.Row("Payout total", Text.Fixed(b.Figures.PayoutTotal, 2), Text.Fixed(v.Figures.PayoutTotal, 2), Signed(c.PayoutTotalChange, 2));
-        figures.Row("Passed every gate", Pct(b.Figures.AllGatesPassRate), Pct(v.Figures.AllGatesPassRate), c.AllGatesPassRateChange is { } g ? SignedPoints(g) : "—");
+        var bs = b.Statistics;
+        var vs = v.Statistics;
+        figures.Row("Subjects assessed", Text.Int(b.Assessments.Length), Text.Int(v.Assessments.Length), Signed(v.Assessments.Length - b.Assessments.Length));
+        figures.Row("Mean total", Opt(bs?.Totals.Mean), Opt(vs?.Totals.Mean), c.MeanTotalChange is { } m ? Signed(m, 2) : "—");
+        figures.Row("Payout total", Text.Fixed(bs?.Payout.Total ?? 0m, 2), Text.Fixed(vs?.Payout.Total ?? 0m, 2), Signed(c.PayoutTotalChange, 2));
+        figures.Row("Passed every gate", Pct(bs?.AllGatesPassRate), Pct(vs?.AllGatesPassRate), c.AllGatesPassRateChange is { } g ? SignedPoints(g) : "—");
         console.Ansi.Write(figures);
 
         var grades = Tables.Create("Grade", b.Name, v.Name, "Change").Right(1, 2, 3);
@@ -117,10 +119,10 @@ internal static class SimulateCommand
 
         if (!c.Groups.IsEmpty)
         {
-            var groups = Tables.Create(report.GroupBy ?? "Group", "Subjects", "Mean total change", "Payout change", "Grade changes").Right(1, 2, 3, 4);
+            var groups = Tables.Create(string.Join(", ", report.GroupBy), "Subjects", "Mean total change", "Payout change", "Grade changes").Right(1, 2, 3, 4);
             foreach (var group in c.Groups)
             {
-                groups.Row(group.Key ?? "(none)", Text.Int(group.Baseline.Count), group.MeanTotalChange is { } gm ? Signed(gm, 2) : "—", Signed(group.PayoutTotalChange, 2), Text.Int(group.GradeChanges));
+                groups.Row(string.Join(", ", group.Key.Values.Select(value => value ?? "(none)")), Text.Int(group.Baseline?.Count ?? 0), group.MeanTotalChange is { } gm ? Signed(gm, 2) : "—", Signed(group.PayoutTotalChange, 2), Text.Int(group.GradeChanges));
             }
 
             console.Ansi.Write(groups);

@@ -51,7 +51,7 @@ internal static class ReportBuilder
             gates.AddRange(statistics.Gates.Select(g => new GateRow(g.Gate.Id, g.Gate.Names.Get(l.Culture), g.Passed, g.Failed, g.Missing, g.Rate)));
             ranking.AddRange(population.All.Rank().Ranked.Select(r => new RankRow(r.Rank, r.Percentile / 100m, r.Assessment)));
 
-            var calibration = CalibrationDiagnostics.Analyze(assessments);
+            var calibration = CalibrationDiagnostics.Analyze(population);
             if (calibration.Succeeded)
             {
                 findingCount = calibration.Findings.Length;
