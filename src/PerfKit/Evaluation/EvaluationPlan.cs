@@ -150,7 +150,27 @@ internal sealed class EvaluationPlan
         ScopeNodes = [.. scopes];
         FullEffectiveWeights = EffectiveWeightsWithNothingExcluded();
         ContributionsCannotOverflow = ScoresTimesPointsFit();
+        var anyZeroScore = false;
+        foreach (var gate in gates)
+        {
+            anyZeroScore |= gate.Consequence == GateConsequence.ZeroScore;
+        }
+
+        var allNumbers = true;
+        foreach (var i in Indicators)
+        {
+            allNumbers &= NumberScorers[i] is not null;
+        }
+
+        FastTotals = allNumbers && !anyZeroScore && ScopeNodes.Length == 0 && ContributionsCannotOverflow;
     }
+
+    /// <summary>
+    /// Gets a value indicating whether the totals path may take the straight-line kernel when a subject's values are all
+    /// present: every indicator has a built-in number scorer, no gate zeroes a score, no penalty is scoped, and no
+    /// contribution can overflow (so skipping them cannot hide an overflow the full path would report).
+    /// </summary>
+    public bool FastTotals { get; }
 
     public Scheme Scheme { get; }
 

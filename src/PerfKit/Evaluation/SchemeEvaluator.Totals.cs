@@ -110,6 +110,11 @@ public sealed partial class SchemeEvaluator
         var run = Rent();
         try
         {
+            if (plan.FastTotals && run.TryFastTotals(values, basePay, null, gatesPassed, out var fast))
+            {
+                return fast;
+            }
+
             run.Begin(values, basePay);
             return run.ExecuteTotals(null, gatesPassed);
         }
@@ -245,6 +250,11 @@ public sealed partial class SchemeEvaluator
     {
         try
         {
+            if (plan.FastTotals && run.TryReadNumbers(input) && run.TryFastTotals(run.Numbers, input.BasePay, input.SubjectId, gatesPassed, out var fast))
+            {
+                return fast;
+            }
+
             run.Begin(input, explain: false);
             return run.ExecuteTotals(input.SubjectId, gatesPassed);
         }
@@ -261,8 +271,14 @@ public sealed partial class SchemeEvaluator
         for (var r = start; r < end; r++)
         {
             var at = r - start;
-            run.Begin(rows.Slice(at * width, width), basePays.IsEmpty ? null : basePays[at]);
-            var result = run.ExecuteTotals(null, default);
+            var row = rows.Slice(at * width, width);
+            var pay = basePays.IsEmpty ? null : basePays[at];
+            if (!plan.FastTotals || !run.TryFastTotals(row, pay, null, default, out var result))
+            {
+                run.Begin(row, pay);
+                result = run.ExecuteTotals(null, default);
+            }
+
             results[r] = result;
             succeeded += result.Succeeded ? 1 : 0;
         }

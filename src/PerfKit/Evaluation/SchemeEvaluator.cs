@@ -200,7 +200,7 @@ public sealed partial class SchemeEvaluator
     /// <c>explain</c> it records everything the <see cref="Assessment"/> reports; without, it computes the same numbers
     /// in the same order and records only what the totals need.
     /// </summary>
-    private sealed class Run
+    private sealed partial class Run
     {
         private readonly SchemeEvaluator evaluator;
         private readonly EvaluationPlan plan;
