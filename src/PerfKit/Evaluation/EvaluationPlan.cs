@@ -162,6 +162,8 @@ internal sealed class EvaluationPlan
             allNumbers &= NumberScorers[i] is not null;
         }
 
+        MinPoints = scheme.MinPoints;
+        MaxPoints = scheme.MaxPoints;
         FastTotals = allNumbers && !anyZeroScore && ScopeNodes.Length == 0 && ContributionsCannotOverflow;
     }
 
@@ -171,6 +173,12 @@ internal sealed class EvaluationPlan
     /// contribution can overflow (so skipping them cannot hide an overflow the full path would report).
     /// </summary>
     public bool FastTotals { get; }
+
+    /// <summary>Gets the scheme's minPoints (read once: the scheme computes it on every read).</summary>
+    public decimal MinPoints { get; }
+
+    /// <summary>Gets the scheme's maxPoints (read once).</summary>
+    public decimal MaxPoints { get; }
 
     public Scheme Scheme { get; }
 

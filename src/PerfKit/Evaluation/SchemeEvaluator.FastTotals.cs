@@ -128,7 +128,7 @@ public sealed partial class SchemeEvaluator
 
             // Steps 6–8: one clamp, one rounding, gates on base and total.
             var unclamped = basePoints + bonus - penalty;
-            var exact = Math.Clamp(unclamped, scheme.MinPoints, scheme.MaxPoints);
+            var exact = Math.Clamp(unclamped, plan.MinPoints, plan.MaxPoints);
             var rounded = scheme.Rounding.Round(exact);
             foreach (var k in plan.LateGates)
             {

@@ -108,13 +108,16 @@ public sealed partial class SchemeEvaluator
         CheckSlots(values.Length, 1);
         CheckGateBuffer(gatesPassed.Length);
         var run = Rent();
+
+        // The straight-line kernel leaves nothing behind that the pool would need to clear.
+        if (plan.FastTotals && run.TryFastTotals(values, basePay, null, gatesPassed, out var fast))
+        {
+            ReturnClean(run);
+            return fast;
+        }
+
         try
         {
-            if (plan.FastTotals && run.TryFastTotals(values, basePay, null, gatesPassed, out var fast))
-            {
-                return fast;
-            }
-
             run.Begin(values, basePay);
             return run.ExecuteTotals(null, gatesPassed);
         }

@@ -185,6 +185,12 @@ public sealed partial class SchemeEvaluator
     private void Return(Run run)
     {
         run.End();
+        ReturnClean(run);
+    }
+
+    /// <summary>Gives back a work area that holds nothing of its last subject.</summary>
+    private void ReturnClean(Run run)
+    {
         var start = Environment.CurrentManagedThreadId;
         for (var n = 0; n < pool.Length; n++)
         {
@@ -513,7 +519,7 @@ public sealed partial class SchemeEvaluator
             currentPath = "total";
             currentValue = null;
             var unclamped = basePoints + bonus - penalty;
-            var exact = Math.Clamp(unclamped, scheme.MinPoints, scheme.MaxPoints);
+            var exact = Math.Clamp(unclamped, plan.MinPoints, plan.MaxPoints);
             var rounded = scheme.Rounding.Round(exact);
 
             // Step 8: gates on base and total.
@@ -1072,19 +1078,30 @@ public sealed partial class SchemeEvaluator
             }
 
             var isExcluded = excluded[i];
+            var scorerScore = plan.Indicator[i] is not null && !isExcluded ? scorerScores[i] : null;
+            var explained = intermediates[i].IsDefault ? [] : intermediates[i];
+            var noted = notes[i] is { } list ? [.. list] : ImmutableArray<string>.Empty;
+
+            // Where no contribution can overflow, the node computes its own when read (the same expression), so a
+            // caller that never reads it does not pay for it.
+            if (plan.ContributionsCannotOverflow && !isExcluded && !insideLowered[i])
+            {
+                return new NodeResult(node, values[i], originals[i], missing[i], scorerScore, scores[i], zeroed[i], effective[i], scheme.Points, explained, noted, childResults);
+            }
+
             return new NodeResult(
                 node,
                 values[i],
                 originals[i],
                 missing[i],
-                plan.Indicator[i] is not null && !isExcluded ? scorerScores[i] : null,
+                scorerScore,
                 isExcluded ? null : scores[i],
                 isExcluded,
                 zeroed[i],
                 effective[i],
                 Contribution(i),
-                intermediates[i].IsDefault ? [] : intermediates[i],
-                notes[i] is { } list ? [.. list] : [],
+                explained,
+                noted,
                 childResults);
         }
 
