@@ -166,6 +166,8 @@ public sealed class IndicatorBuilder
 
     internal ValueAggregation? AggregationValue { get; private set; }
 
+    internal bool IsProrated { get; private set; }
+
     /// <summary>Sets the default display name (the id is shown when none is set).</summary>
     /// <param name="text">The name.</param>
     /// <returns>This builder.</returns>
@@ -235,6 +237,20 @@ public sealed class IndicatorBuilder
         }
 
         AggregationValue = aggregation;
+        return this;
+    }
+
+    /// <summary>
+    /// Prorates the indicator (spec §8, opt-in): for a subject present for part of the period its baseline, target,
+    /// start line and threshold (raw band bounds, or a ratio band's target) are scaled together by days present ÷ days
+    /// in the period. For counts and amounts only: the scheme is refused when the indicator is a rate (unit <c>%</c> or
+    /// tag <c>rate</c>) or its scorer kind cannot be prorated (rating; a host kind that does not implement
+    /// <see cref="Periods.IProratableScorerKind"/>).
+    /// </summary>
+    /// <returns>This builder.</returns>
+    public IndicatorBuilder Prorated()
+    {
+        IsProrated = true;
         return this;
     }
 }

@@ -508,9 +508,30 @@ public sealed class SchemeBuilder
             }
 
             registry.TryGet(i.Scorer.Kind, out var kind);
-            return ok
-                ? new IndicatorNode(i.Id, path, nodeNames, i.Weight, effectiveWeight, i.Measure, i.Scorer, scorer, kind!.Version, i.MissingPolicy, [.. tags], i.UnitText, i.AggregationValue)
+            var proration = i.IsProrated ? CompileProration(i, path, tags, kind!, scorer) : null;
+            return ok && proration is not null == i.IsProrated
+                ? new IndicatorNode(i.Id, path, nodeNames, i.Weight, effectiveWeight, i.Measure, i.Scorer, scorer, kind!.Version, i.MissingPolicy, [.. tags], i.UnitText, i.AggregationValue, proration)
                 : null;
+        }
+
+        /// <summary>Checks a prorated indicator (counts and amounts only, spec §8) and creates its proration.</summary>
+        private Periods.Proration? CompileProration(IndicatorBuilder i, string path, SortedSet<string> tags, IScorerKind kind, IScorer scorer)
+        {
+            if (Periods.Proration.IsRate(i.UnitText, tags))
+            {
+                Add(ProblemCodes.ProratedRate, path + ".prorated", "true",
+                    "A rate (unit '%' or tag 'rate') is never prorated; only counts and amounts scale with the days present.");
+                return null;
+            }
+
+            if (!Periods.Proration.CanProrate(kind))
+            {
+                Add(ProblemCodes.ProratedScorer, path + ".prorated", kind.Name,
+                    $"A {kind.Name} scorer cannot be prorated; linear, threshold and band scorers can, and host kinds that implement IProratableScorerKind.");
+                return null;
+            }
+
+            return new Periods.Proration(kind, i.Scorer, path, scorer);
         }
 
         private ImmutableArray<GradeBand> CompileGrades(SchemeBuilder b)

@@ -330,6 +330,12 @@ internal sealed class EvaluationPlan
             var largest = 1m;
             foreach (var indicator in Scheme.Indicators)
             {
+                // A prorated scorer is created per subject; its declared range is not known here.
+                if (indicator.Prorated)
+                {
+                    return false;
+                }
+
                 largest = decimal.Max(largest, decimal.Max(Math.Abs(indicator.Scorer.MinimumScore), Math.Abs(indicator.Scorer.MaximumScore)));
             }
 

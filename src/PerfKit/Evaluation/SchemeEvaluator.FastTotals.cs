@@ -169,10 +169,10 @@ public sealed partial class SchemeEvaluator
             }
         }
 
-        /// <summary>Reads a subject's numbers into the slots for <see cref="TryFastTotals"/>; false when the input needs the general evaluation (problems, ratings, overrides, unknown measures).</summary>
+        /// <summary>Reads a subject's numbers into the slots for <see cref="TryFastTotals"/>; false when the input needs the general evaluation (problems, ratings, overrides, a presence for prorated indicators, unknown measures).</summary>
         public bool TryReadNumbers(SubjectInput subject)
         {
-            if (!subject.Problems.IsEmpty || !subject.Ratings.IsEmpty || !subject.Overrides.IsEmpty)
+            if (!subject.Problems.IsEmpty || !subject.Ratings.IsEmpty || !subject.Overrides.IsEmpty || subject.Presence is not null)
             {
                 return false;
             }

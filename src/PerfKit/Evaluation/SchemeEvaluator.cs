@@ -616,7 +616,8 @@ public sealed partial class SchemeEvaluator
             var node = plan.Indicator[i]!;
             currentPath = node.Path;
             currentValue = null;
-            var scorer = node.Scorer;
+            // A prorated indicator scores with its parameters scaled by the subject's presence (values by slot carry none).
+            var scorer = input is null ? node.Scorer : Periods.Proration.ScorerFor(node, input);
             var slot = plan.Slot[i];
             Scoring.MeasureValue? value = null;
             if (!plan.ReadsRatings[i])
@@ -657,7 +658,7 @@ public sealed partial class SchemeEvaluator
             var isMissing = value is null;
             if (value is { } present)
             {
-                if (!explain && plan.NumberScorers[i] is { } numberScorer)
+                if (!explain && ReferenceEquals(scorer, node.Scorer) && plan.NumberScorers[i] is { } numberScorer)
                 {
                     scorerScores[i] = numberScorer.ScoreNumber(present.Number);
                 }

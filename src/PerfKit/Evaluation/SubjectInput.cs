@@ -5,7 +5,9 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
+using NodaTime;
 using PerfKit.Internal;
+using PerfKit.Periods;
 using PerfKit.Scoring;
 using PerfKit.Serialization;
 
@@ -76,8 +78,9 @@ public sealed class Override
 /// <remarks>Immutable and thread-safe. Create with <see cref="For"/>.</remarks>
 public sealed class SubjectInput
 {
-    internal SubjectInput(string subjectId, ImmutableSortedDictionary<string, string> attributes, ImmutableSortedDictionary<string, decimal> values, ImmutableSortedDictionary<string, RatingSet> ratings, decimal? basePay, ImmutableArray<Override> overrides, ImmutableArray<Problem> problems)
+    internal SubjectInput(string subjectId, ImmutableSortedDictionary<string, string> attributes, ImmutableSortedDictionary<string, decimal> values, ImmutableSortedDictionary<string, RatingSet> ratings, decimal? basePay, ImmutableArray<Override> overrides, ImmutableArray<Problem> problems, SubjectPresence? presence = null)
     {
+        Presence = presence;
         SubjectId = subjectId;
         Attributes = attributes;
         Values = values;
@@ -111,13 +114,16 @@ public sealed class SubjectInput
     /// <summary>Gets the overrides in given order.</summary>
     public ImmutableArray<Override> Overrides { get; }
 
+    /// <summary>Gets the days of the period the subject was present, used by prorated indicators; <see langword="null"/> when not given (present throughout).</summary>
+    public SubjectPresence? Presence { get; }
+
     /// <summary>Gets problems found while the input was assembled (unparsable or non-finite texts, repeated measures); the evaluation reports them.</summary>
     public ImmutableArray<Problem> Problems { get; }
 
     /// <summary>
     /// Gets the SHA-256 (64 lowercase hex digits) of the input's canonical JSON: subject id, attributes sorted by key
     /// (written only when there are any), values and ratings sorted by measure key, rater roles sorted, decimals without trailing zeros (1.0 and 1 are alike), base pay and
-    /// overrides in given order. Identical inputs give identical fingerprints on any machine and culture.
+    /// overrides in given order, and the presence (written only when given). Identical inputs give identical fingerprints on any machine and culture.
     /// </summary>
     /// <remarks>Computed once, on first use; thread-safe.</remarks>
     public string Fingerprint => fingerprint.Value;
@@ -170,6 +176,17 @@ public sealed class SubjectInput
             writer.Name("basePay").Number(pay);
         }
 
+        if (Presence is { } presence)
+        {
+            writer.Name("presence").StartObject();
+            writer.Name("period").String(presence.Period.ToString());
+            writer.Name("first").String(AssessmentPeriod.Format(presence.First));
+            writer.Name("last").String(AssessmentPeriod.Format(presence.Last));
+            writer.Name("daysPresent").Number(presence.DaysPresent);
+            writer.Name("daysInPeriod").Number(presence.DaysInPeriod);
+            writer.EndObject();
+        }
+
         writer.Name("overrides").StartArray();
         foreach (var o in Overrides)
         {
@@ -210,8 +227,13 @@ public sealed class SubjectInputBuilder
     private readonly List<Problem> problems = [];
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
     private decimal? basePay;
+    private SubjectPresence? presence;
+    private bool presenceGiven;
 
     internal SubjectInputBuilder(string subjectId) => this.subjectId = subjectId;
+
+    /// <summary>Gets the subject's id.</summary>
+    internal string SubjectId => subjectId;
 
     /// <summary>Sets a measure's decimal value.</summary>
     /// <param name="measure">The measure key.</param>
@@ -329,6 +351,61 @@ public sealed class SubjectInputBuilder
         return this;
     }
 
+    /// <summary>
+    /// Sets the days of a period the subject was present (spec §8), for prorated indicators: from
+    /// <paramref name="joined"/> (or the period's start) to <paramref name="left"/> (or its end), both inclusive and
+    /// clipped to the period. A join on the period's last day is 1 day present. Presence with no day in the period, a
+    /// leave before the join, or a second call is recorded as a problem.
+    /// </summary>
+    /// <param name="period">The assessment period.</param>
+    /// <param name="joined">The first day present, or <see langword="null"/> when present from before the period.</param>
+    /// <param name="left">The last day present, or <see langword="null"/> when present past the period.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="period"/> is null.</exception>
+    /// <exception cref="ArgumentException">A date is not in the ISO calendar.</exception>
+    public SubjectInputBuilder Presence(AssessmentPeriod period, LocalDate? joined, LocalDate? left)
+    {
+        Guard.NotNull(period);
+        if (joined is { Calendar: var jc } && jc != CalendarSystem.Iso || left is { Calendar: var lc } && lc != CalendarSystem.Iso)
+        {
+            throw new ArgumentException("Join and leave dates must be in the ISO calendar.", joined is { Calendar: var c } && c != CalendarSystem.Iso ? nameof(joined) : nameof(left));
+        }
+
+        var text = $"{(joined is { } j ? AssessmentPeriod.Format(j) : string.Empty)}..{(left is { } l ? AssessmentPeriod.Format(l) : string.Empty)}";
+        if (presenceGiven)
+        {
+            presence = null;
+            problems.Add(new Problem(ProblemCodes.PresenceInvalid, "presence", text, "The presence is given twice; give the join and leave dates once.", subjectId));
+            return this;
+        }
+
+        presenceGiven = true;
+        if (joined > left)
+        {
+            problems.Add(new Problem(ProblemCodes.PresenceInvalid, "presence", text, "The leave date is before the join date.", subjectId));
+            return this;
+        }
+
+        var first = joined is { } from && from > period.Start ? from : period.Start;
+        var last = left is { } to && to < period.End ? to : period.End;
+        if (first > last)
+        {
+            problems.Add(new Problem(ProblemCodes.PresenceOutsidePeriod, "presence", text,
+                $"The subject was present on no day of period {period} ({AssessmentPeriod.Format(period.Start)}..{AssessmentPeriod.Format(period.End)}).", subjectId));
+            return this;
+        }
+
+        presence = new SubjectPresence(period, joined, left, first, last);
+        return this;
+    }
+
+    /// <summary>Records a problem found while the input's values were assembled (e.g. by aggregating observations).</summary>
+    internal SubjectInputBuilder AddProblem(Problem problem)
+    {
+        problems.Add(problem.SubjectId is null ? problem.ForSubject(subjectId) : problem);
+        return this;
+    }
+
     /// <summary>Creates the immutable input.</summary>
     /// <returns>The input; any data problems recorded travel with it.</returns>
     public SubjectInput Build()
@@ -343,7 +420,7 @@ public sealed class SubjectInputBuilder
             p => p.Key,
             p => RatingSet.Create(p.Value.Select(r => new KeyValuePair<string, IEnumerable<decimal>>(r.Key, r.Value))),
             StringComparer.Ordinal);
-        return new SubjectInput(subjectId, attributes.ToImmutableSortedDictionary(StringComparer.Ordinal), values.ToImmutableSortedDictionary(StringComparer.Ordinal), ratingSets, basePay, [.. overrides], [.. inputProblems]);
+        return new SubjectInput(subjectId, attributes.ToImmutableSortedDictionary(StringComparer.Ordinal), values.ToImmutableSortedDictionary(StringComparer.Ordinal), ratingSets, basePay, [.. overrides], [.. inputProblems], presence);
     }
 
     private bool Claim(string measure, string? attempted)

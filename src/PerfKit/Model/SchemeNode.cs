@@ -89,9 +89,10 @@ public sealed class GroupNode : SchemeNode
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class IndicatorNode : SchemeNode
 {
-    internal IndicatorNode(string id, string path, LocalizedText names, decimal weight, decimal effectiveWeight, string measure, ScorerSpec scorerSpec, IScorer scorer, string scorerVersion, MissingValuePolicy missing, ImmutableArray<string> tags, string? unit, ValueAggregation? aggregation)
+    internal IndicatorNode(string id, string path, LocalizedText names, decimal weight, decimal effectiveWeight, string measure, ScorerSpec scorerSpec, IScorer scorer, string scorerVersion, MissingValuePolicy missing, ImmutableArray<string> tags, string? unit, ValueAggregation? aggregation, Periods.Proration? proration = null)
         : base(id, path, names, weight, effectiveWeight)
     {
+        Proration = proration;
         Measure = measure;
         ScorerSpec = scorerSpec;
         Scorer = scorer;
@@ -125,6 +126,16 @@ public sealed class IndicatorNode : SchemeNode
 
     /// <summary>Gets how the measure's period value is aggregated, when declared (used by policy checks).</summary>
     public ValueAggregation? Aggregation { get; }
+
+    /// <summary>
+    /// Gets a value indicating whether the indicator is prorated (spec §8): for a subject present for part of the period
+    /// (<see cref="Evaluation.SubjectInputBuilder.Presence"/>) its amount parameters (baseline, target, start line,
+    /// threshold, raw band bounds or a ratio band's target) are scaled by days present ÷ days in the period.
+    /// </summary>
+    public bool Prorated => Proration is not null;
+
+    /// <summary>Gets the scaling of a prorated indicator's scorer, or <see langword="null"/>.</summary>
+    internal Periods.Proration? Proration { get; }
 
     /// <inheritdoc/>
     public override bool IsIndicator => true;

@@ -54,6 +54,12 @@ internal sealed class CanonicalJsonWriter
         text.Append(value.ToString(CultureInfo.InvariantCulture));
     }
 
+    public void Boolean(bool value)
+    {
+        BeforeValue();
+        text.Append(value ? "true" : "false");
+    }
+
     /// <summary>Returns the document with a final line feed.</summary>
     public override string ToString() => text.ToString() + "\n";
 

@@ -447,6 +447,7 @@ internal sealed class SchemeFileReader
         var missing = m.Enum("missing", FileNames.MissingPolicies, required: false);
         var aggregation = m.Enum("aggregation", FileNames.Aggregations, required: false);
         var unit = m.String("unit", required: false);
+        var prorated = m.Boolean("prorated");
         var tags = ReadTags(m);
         m.Finish();
         parent.Indicator(id, indicatorWeight, measure, scorer, i =>
@@ -474,6 +475,11 @@ internal sealed class SchemeFileReader
             if (unit is not null)
             {
                 i.Unit(unit);
+            }
+
+            if (prorated == true)
+            {
+                i.Prorated();
             }
 
             i.Tags([.. tags]);
@@ -1013,7 +1019,23 @@ internal sealed class SchemeFileReader
             return value is not null && owner.Expect(value, at, JsonKind.Number, $"'{name}' must be a number") ? owner.ReadNumber(value, at) : null;
         }
 
-        public T? Enum<T>(string name, IReadOnlyList<(string Name, T Value)> table, bool required)
+        public bool? Boolean(string name)
+        {
+            var value = Get(name);
+            if (value is null)
+            {
+                return null;
+            }
+
+            if (value.Kind == JsonKind.False && !value.Reported)
+            {
+                return false;
+            }
+
+            return owner.Expect(value, JsonPath.Property(Path, name), JsonKind.True, $"'{name}' must be true or false") ? true : null;
+        }
+
+                public T? Enum<T>(string name, IReadOnlyList<(string Name, T Value)> table, bool required)
             where T : struct
         {
             var value = Required(name, required);

@@ -169,6 +169,12 @@ internal static class SchemeFileWriter
             w.Name("unit").String(unit);
         }
 
+        // Written only when true, so the canonical form (and fingerprint) of every other indicator is unchanged.
+        if (indicator.Prorated)
+        {
+            w.Name("prorated").Boolean(true);
+        }
+
         if (!indicator.Tags.IsEmpty)
         {
             w.Name("tags").StartArray();

@@ -97,6 +97,7 @@ internal static class SchemeAssert
         Assert.Equal(ei.Tags.ToArray(), ai.Tags.ToArray());
         Assert.Equal(ei.Unit, ai.Unit);
         Assert.Equal(ei.Aggregation, ai.Aggregation);
+        Assert.Equal(ei.Prorated, ai.Prorated);
     }
 
     private static void Names(LocalizedText expected, LocalizedText actual, string where)
