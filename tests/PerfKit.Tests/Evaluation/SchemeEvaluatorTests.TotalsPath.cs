@@ -138,6 +138,23 @@ public sealed partial class SchemeEvaluatorTests
     }
 
     [Fact]
+    public void EvaluateTotals_ProratedIndicatorWithPresence_ScaledLikeTheFullPath()
+    {
+        // Linear 0 → 90, start line 30, prorated; present 21–30 April = 10 of 30 days: target 90 × 10 ÷ 30 = 30, start
+        // line 10; value 15 ≥ 10 scores 15 ÷ 30 = 0.5 → base 50. Without a presence 15 is below the start line 30: 0.
+        var scheme = Start().Root(WeightMode.Percent, r => r
+            .Indicator("k", 100m, "m_k", Scorers.Linear(0m, 90m, startLine: 30m), i => i.Prorated())).Build();
+        var evaluator = SchemeEvaluator.Create(scheme);
+        var present = SubjectInput.For("S1").Value("m_k", 15m).Presence(Periods.AssessmentPeriod.Month(2024, 4), new NodaTime.LocalDate(2024, 4, 21), null).Build();
+        var whole = SubjectInput.For("S2").Value("m_k", 15m).Build();
+
+        Assert.Equal(50m, evaluator.EvaluateTotals(present).ExactTotal);
+        Assert.Equal(50m, evaluator.EvaluateOrThrow(present).ExactTotal);
+        Assert.Equal(0m, evaluator.EvaluateTotals(whole).ExactTotal);
+        Assert.Equal(0m, evaluator.EvaluateTotals(new decimal?[] { 15m }, null).ExactTotal);
+    }
+
+    [Fact]
     public void EvaluateManyParallel_BadArguments_Throw()
     {
         var evaluator = SchemeEvaluator.Create(ThreeIndicators());
