@@ -101,6 +101,7 @@ public static class GrowthScheme
     /// <param name="indicators">10, 100 or 1,000 (a multiple of 10).</param>
     /// <returns>The scheme.</returns>
     public static Scheme Build(int indicators) => Scheme.CreateBuilder("growth-" + indicators.ToString(CultureInfo.InvariantCulture), "1")
+        .Name("Growth").Grade("pass", 60m, 1m).Grade("fail", null, 0m)
         .Root(WeightMode.Normalize, root =>
         {
             for (var g = 0; g < indicators / 10; g++)
@@ -231,9 +232,11 @@ public class GrowthBenchmarks
     }
 }
 
-/// <summary>Growth with 100,000 and 1,000,000 subjects (minutes per run at 1,000 indicators): category <c>Large</c>, run with <c>--large</c>.</summary>
+/// <summary>
+/// Growth with 100,000 and 1,000,000 subjects (minutes per run at 1,000 indicators): category <c>Large</c>, run with
+/// <c>--large</c>, e.g. <c>--large --filter *GrowthLarge*TotalsPath* --job dry</c>.
+/// </summary>
 [BenchmarkCategory("Growth", "Large")]
-[BenchmarkDotNet.Attributes.SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class GrowthLargeBenchmarks : GrowthBenchmarks
 {
     /// <summary>Gets or sets the number of subjects.</summary>

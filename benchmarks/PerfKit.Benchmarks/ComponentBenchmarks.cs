@@ -69,7 +69,7 @@ public class ScorerBenchmarks
 
     private static IScorer Make(ScorerSpec spec)
     {
-        return Scheme.CreateBuilder("scorer", "1")
+        return Scheme.CreateBuilder("scorer", "1").Name("One indicator").Grade("pass", 60m, 1m).Grade("fail", null, 0m)
             .Root(WeightMode.Normalize, g => g.Indicator("x", 1m, "x", spec))
             .Build().Indicators[0].Scorer;
     }
@@ -94,7 +94,7 @@ public class AggregatorBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        evaluator = SchemeEvaluator.Create(Scheme.CreateBuilder("aggregate", "1").Root(WeightMode.Normalize, g =>
+        evaluator = SchemeEvaluator.Create(Scheme.CreateBuilder("aggregate", "1").Name("One group").Grade("pass", 60m, 1m).Grade("fail", null, 0m).Root(WeightMode.Normalize, g =>
         {
             for (var i = 0; i < Children; i++)
             {

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Jobs;
@@ -45,7 +46,11 @@ public static class Program
         var rest = args.Where(a => a != "--large").ToArray();
 
         // The generated benchmark project is built with a generous timeout: on a busy shared machine it can take minutes.
-        var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(15));
+        // Min and Median next to the Mean: on a shared machine other processes only ever add time, so the minimum and
+        // the median are the steadier figures.
+        var config = ManualConfig.Create(DefaultConfig.Instance)
+            .AddColumn(StatisticColumn.Min, StatisticColumn.Median)
+            .WithBuildTimeout(TimeSpan.FromMinutes(15));
         if (!large)
         {
             config = config.AddFilter(new SimpleFilter(b => !b.Descriptor.HasCategory("Large")));

@@ -26,8 +26,8 @@ public static class Streaming
         ArgumentNullException.ThrowIfNull(output);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Streaming {subjects:N0} A-bank subjects; load average before: {LoadAverage()}"));
         output.WriteLine();
-        output.WriteLine("| Path | Threads | Time (s) | µs per subject | Speed-up 1 → 2 | Peak working set (MB) | Gen0/1/2 GCs | Order and numbers |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|---|---|");
+        output.WriteLine("| Path | Threads | Time (s) | µs per subject | Speed-up 1 → 2 | CPU time (s) | Peak working set (MB) | Gen0/1/2 GCs | Order and numbers |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---|---|");
         var failed = 0;
         foreach (var path in new[] { "full", "totals" })
         {
@@ -36,9 +36,9 @@ public static class Streaming
             {
                 var line = Child(path, threads, subjects);
                 var parts = line.Split('\t');
-                if (parts.Length < 5)
+                if (parts.Length < 6)
                 {
-                    output.WriteLine($"| {path} | {threads} | failed: {line} | | | | | |");
+                    output.WriteLine($"| {path} | {threads} | failed: {line} | | | | | | |");
                     failed++;
                     continue;
                 }
@@ -48,7 +48,7 @@ public static class Streaming
                 var speedup = threads == 1 ? "" : (single.Value / seconds).ToString("0.00", CultureInfo.InvariantCulture) + "×";
                 failed += parts[4] == "ok" ? 0 : 1;
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {path} | {threads} | {seconds:0.00} | {seconds * 1e6 / subjects:0.000} | {speedup} | {parts[1]} | {parts[2]} | {parts[4]} |"));
+                    $"| {path} | {threads} | {seconds:0.00} | {seconds * 1e6 / subjects:0.000} | {speedup} | {parts[5]} | {parts[1]} | {parts[2]} | {parts[4]} |"));
             }
         }
 
@@ -90,6 +90,7 @@ public static class Streaming
         var gc2 = GC.CollectionCount(2);
         string? problem = null;
         long n = 0;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         if (path == "full")
         {
@@ -125,8 +126,9 @@ public static class Streaming
         }
 
         using var process = Process.GetCurrentProcess();
+        var cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{watch.Elapsed.TotalSeconds:0.000}\t{process.PeakWorkingSet64 / 1048576.0:0}\t{GC.CollectionCount(0) - gc0}/{GC.CollectionCount(1) - gc1}/{GC.CollectionCount(2) - gc2}\t{n}\t{problem ?? "ok"}"));
+            $"{watch.Elapsed.TotalSeconds:0.000}\t{process.PeakWorkingSet64 / 1048576.0:0}\t{GC.CollectionCount(0) - gc0}/{GC.CollectionCount(1) - gc1}/{GC.CollectionCount(2) - gc2}\t{n}\t{problem ?? "ok"}\t{cpuSeconds:0.00}"));
         return problem is null ? 0 : 1;
     }
 

@@ -145,7 +145,7 @@ public sealed partial class SchemeEvaluatorTests
         var scheme = Start().Root(WeightMode.Percent, r => r
             .Indicator("k", 100m, "m_k", Scorers.Linear(0m, 90m, startLine: 30m), i => i.Prorated())).Build();
         var evaluator = SchemeEvaluator.Create(scheme);
-        var present = SubjectInput.For("S1").Value("m_k", 15m).Presence(Periods.AssessmentPeriod.Month(2024, 4), new NodaTime.LocalDate(2024, 4, 21), null).Build();
+        var present = SubjectInput.For("S1").Value("m_k", 15m).Presence(PerfKit.Periods.AssessmentPeriod.Month(2024, 4), new NodaTime.LocalDate(2024, 4, 21), null).Build();
         var whole = SubjectInput.For("S2").Value("m_k", 15m).Build();
 
         Assert.Equal(50m, evaluator.EvaluateTotals(present).ExactTotal);
