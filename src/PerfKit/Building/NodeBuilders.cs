@@ -30,6 +30,8 @@ public sealed class GroupBuilder
 
     internal List<object> Children { get; } = [];
 
+    internal Periods.PeriodKind? CadenceValue { get; private set; }
+
     /// <summary>Sets the default display name (the id is shown when none is set).</summary>
     /// <param name="text">The name.</param>
     /// <returns>This builder.</returns>
@@ -63,6 +65,19 @@ public sealed class GroupBuilder
         }
 
         Kind = kind;
+        return this;
+    }
+
+    /// <summary>
+    /// Declares the cadence the group is assessed at (spec §8), e.g. a monthly section scored for each month of a
+    /// quarter. Only a direct child of the root may declare one, and only a calendar kind (month, quarter, half-year,
+    /// year); both are checked when the scheme is built. See <see cref="Periods.PeriodEvaluator"/>.
+    /// </summary>
+    /// <param name="cadence">The cadence.</param>
+    /// <returns>This builder.</returns>
+    public GroupBuilder Cadence(Periods.PeriodKind cadence)
+    {
+        CadenceValue = cadence;
         return this;
     }
 

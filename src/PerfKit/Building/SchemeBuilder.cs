@@ -253,6 +253,7 @@ public sealed class SchemeBuilder
         private readonly Dictionary<string, SchemeNode?> index = new(StringComparer.Ordinal);
         private readonly Dictionary<string, IScorer?> scorers = new(StringComparer.Ordinal);
         private bool anyScorerAboveOne;
+        private bool anyCadence;
 
         public List<Problem> Problems { get; } = [];
 
@@ -356,6 +357,11 @@ public sealed class SchemeBuilder
             }
 
             var nodeNames = g.Names.Build(display, NameFallback(g.Id), Problems);
+            if (!CheckCadence(g, path, display))
+            {
+                ok = false;
+            }
+
             var mode = g.ChildWeights;
             var modeOk = !(mode.Kind == WeightModeKind.Points && mode.Points <= 0m);
             if (!modeOk)
@@ -443,9 +449,34 @@ public sealed class SchemeBuilder
                 return null;
             }
 
-            var result = new GroupNode(g.Id, path, nodeNames, weight, effectiveWeight, g.Kind, mode, children.MoveToImmutable());
+            var result = new GroupNode(g.Id, path, nodeNames, weight, effectiveWeight, g.Kind, mode, children.MoveToImmutable(), g.CadenceValue);
             index[path] = result;
             return result;
+        }
+
+        /// <summary>A cadence is a calendar kind declared on a direct child of the root (spec §8).</summary>
+        private bool CheckCadence(GroupBuilder g, string path, string display)
+        {
+            if (g.CadenceValue is not { } cadence)
+            {
+                return true;
+            }
+
+            anyCadence = true;
+            if (!Enum.IsDefined(cadence) || cadence == Periods.PeriodKind.Custom)
+            {
+                Add(ProblemCodes.CadenceInvalid, display + ".cadence", cadence.ToString(), "A cadence must be month, quarter, halfYear or year.");
+                return false;
+            }
+
+            if (path.Length == 0 || path.Contains('/', StringComparison.Ordinal))
+            {
+                Add(ProblemCodes.CadencePlacement, display + ".cadence", Serialization.FileNames.Name(Serialization.FileNames.Cadences, cadence),
+                    "Only a direct child of the root (a section) may declare a cadence; the sections of a period are combined by their weights in the root.");
+                return false;
+            }
+
+            return true;
         }
 
         private IndicatorNode? CompileIndicator(IndicatorBuilder i, string path, decimal effectiveWeight)
@@ -637,6 +668,11 @@ public sealed class SchemeBuilder
                     {
                         Add(ProblemCodes.AdjustmentScope, path + ".scope", scope, "A penalty's scope must be a group, not an indicator.");
                     }
+                    else if (anyCadence)
+                    {
+                        Add(ProblemCodes.CadenceScopedPenalty, path + ".scope", scope,
+                            "A scheme with cadences applies its penalties once for the whole period, so a penalty cannot be limited to a group's contribution; remove the scope.");
+                    }
                 }
 
                 var names = a.Names.Build(path, a.Id, Problems);
@@ -765,6 +801,11 @@ public sealed class SchemeBuilder
                     {
                         Add(ProblemCodes.GateZeroScoreOrder, path + ".zeroScore", g.ConsequenceTarget, $"A gate on group '{Display(nodePath)}' is decided once that group is scored, so it can zero only that group or one of its ancestors.");
                     }
+                    else if (anyCadence && nodePath is not null && !IsWithinSection(target, nodePath))
+                    {
+                        Add(ProblemCodes.CadenceGateScope, path + ".zeroScore", g.ConsequenceTarget,
+                            $"In a scheme with cadences a gate decides one sub-period of its section, so it can zero only nodes of the section '{Display(SectionOf(nodePath))}' it reads; the root and other sections are combined later.");
+                    }
                 }
                 else if (g.Consequence == GateConsequence.CapGrade && !gradeBands.Any(x => string.Equals(x.Name, g.ConsequenceTarget, StringComparison.Ordinal)))
                 {
@@ -838,6 +879,20 @@ public sealed class SchemeBuilder
             }
 
             return ok;
+        }
+
+        /// <summary>The direct child of the root that holds a node (the node itself when it is one); empty for the root.</summary>
+        private static string SectionOf(string path)
+        {
+            var slash = path.IndexOf('/', StringComparison.Ordinal);
+            return slash < 0 ? path : path[..slash];
+        }
+
+        /// <summary>Whether <paramref name="target"/> lies within the section holding <paramref name="path"/> (never for the root).</summary>
+        private static bool IsWithinSection(string target, string path)
+        {
+            var section = SectionOf(path);
+            return section.Length > 0 && (string.Equals(target, section, StringComparison.Ordinal) || target.StartsWith(section + "/", StringComparison.Ordinal));
         }
 
         private static bool IsSelfOrAncestor(string candidate, string path)

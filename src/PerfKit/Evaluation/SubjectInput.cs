@@ -6,6 +6,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
 using NodaTime;
+using NodaTime.Text;
 using PerfKit.Internal;
 using PerfKit.Periods;
 using PerfKit.Scoring;
@@ -27,13 +28,14 @@ public enum OverrideKind
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class Override
 {
-    private Override(OverrideKind kind, string path, decimal replacement, string reason, string author)
+    private Override(OverrideKind kind, string path, decimal replacement, string reason, string author, Instant? decidedAt)
     {
         Kind = kind;
         Path = path;
         Replacement = replacement;
         Reason = reason;
         Author = author;
+        DecidedAt = decidedAt;
     }
 
     /// <summary>Gets what is replaced.</summary>
@@ -51,6 +53,12 @@ public sealed class Override
     /// <summary>Gets who decided it.</summary>
     public string Author { get; }
 
+    /// <summary>
+    /// Gets the instant the override was decided, or <see langword="null"/> when it was created without one. A decision
+    /// log (<see cref="Appeals.DecisionLog"/>) needs it; it enters the input fingerprint only when given.
+    /// </summary>
+    public Instant? DecidedAt { get; }
+
     /// <summary>Creates a value override.</summary>
     /// <param name="indicatorPath">The indicator's path.</param>
     /// <param name="value">The replacing value.</param>
@@ -60,7 +68,19 @@ public sealed class Override
     /// <exception cref="ArgumentNullException">A text argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="reason"/> or <paramref name="author"/> is blank.</exception>
     public static Override OfValue(string indicatorPath, decimal value, string reason, string author)
-        => new(OverrideKind.Value, Guard.NotNull(indicatorPath), value, Guard.NotBlank(reason), Guard.NotBlank(author));
+        => new(OverrideKind.Value, Guard.NotNull(indicatorPath), value, Guard.NotBlank(reason), Guard.NotBlank(author), null);
+
+    /// <summary>Creates a value override decided at a known instant.</summary>
+    /// <param name="indicatorPath">The indicator's path.</param>
+    /// <param name="value">The replacing value.</param>
+    /// <param name="reason">Why; non-blank.</param>
+    /// <param name="author">Who; non-blank.</param>
+    /// <param name="decidedAt">When it was decided.</param>
+    /// <returns>The override.</returns>
+    /// <exception cref="ArgumentNullException">A text argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> or <paramref name="author"/> is blank.</exception>
+    public static Override OfValue(string indicatorPath, decimal value, string reason, string author, Instant decidedAt)
+        => new(OverrideKind.Value, Guard.NotNull(indicatorPath), value, Guard.NotBlank(reason), Guard.NotBlank(author), decidedAt);
 
     /// <summary>Creates a score override.</summary>
     /// <param name="indicatorPath">The indicator's path.</param>
@@ -71,7 +91,19 @@ public sealed class Override
     /// <exception cref="ArgumentNullException">A text argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="reason"/> or <paramref name="author"/> is blank.</exception>
     public static Override OfScore(string indicatorPath, decimal score, string reason, string author)
-        => new(OverrideKind.Score, Guard.NotNull(indicatorPath), score, Guard.NotBlank(reason), Guard.NotBlank(author));
+        => new(OverrideKind.Score, Guard.NotNull(indicatorPath), score, Guard.NotBlank(reason), Guard.NotBlank(author), null);
+
+    /// <summary>Creates a score override decided at a known instant.</summary>
+    /// <param name="indicatorPath">The indicator's path.</param>
+    /// <param name="score">The replacing normalized score, within the scorer's minimum and maximum.</param>
+    /// <param name="reason">Why; non-blank.</param>
+    /// <param name="author">Who; non-blank.</param>
+    /// <param name="decidedAt">When it was decided.</param>
+    /// <returns>The override.</returns>
+    /// <exception cref="ArgumentNullException">A text argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> or <paramref name="author"/> is blank.</exception>
+    public static Override OfScore(string indicatorPath, decimal score, string reason, string author, Instant decidedAt)
+        => new(OverrideKind.Score, Guard.NotNull(indicatorPath), score, Guard.NotBlank(reason), Guard.NotBlank(author), decidedAt);
 }
 
 /// <summary>One subject's data for a period: decimal values and ratings per measure key, optional base pay and overrides.</summary>
@@ -123,10 +155,15 @@ public sealed class SubjectInput
     /// <summary>
     /// Gets the SHA-256 (64 lowercase hex digits) of the input's canonical JSON: subject id, attributes sorted by key
     /// (written only when there are any), values and ratings sorted by measure key, rater roles sorted, decimals without trailing zeros (1.0 and 1 are alike), base pay and
-    /// overrides in given order, and the presence (written only when given). Identical inputs give identical fingerprints on any machine and culture.
+    /// overrides in given order (an override's <c>decidedAt</c> only when it has one, as ISO-8601 UTC text), and the presence
+    /// (written only when given). Identical inputs give identical fingerprints on any machine and culture.
     /// </summary>
     /// <remarks>Computed once, on first use; thread-safe.</remarks>
     public string Fingerprint => fingerprint.Value;
+
+    /// <summary>Returns a copy with other overrides, every other member kept (re-evaluation after an appeal).</summary>
+    internal SubjectInput WithOverrides(ImmutableArray<Override> replaced)
+        => new(SubjectId, Attributes, Values, Ratings, BasePay, replaced, Problems, Presence);
 
     /// <summary>Writes the canonical JSON the fingerprint is taken over (layout of the canonical scheme files).</summary>
     internal string CanonicalText()
@@ -196,6 +233,11 @@ public sealed class SubjectInput
             writer.Name("replacement").Number(o.Replacement);
             writer.Name("reason").String(o.Reason);
             writer.Name("author").String(o.Author);
+            if (o.DecidedAt is { } decidedAt)
+            {
+                writer.Name("decidedAt").String(InstantPattern.ExtendedIso.Format(decidedAt));
+            }
+
             writer.EndObject();
         }
 

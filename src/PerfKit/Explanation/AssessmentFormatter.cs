@@ -132,6 +132,11 @@ public static class AssessmentFormatter
             Number(writer, "originalScore", record.OriginalScore);
             writer.WriteString("reason", record.Override.Reason);
             writer.WriteString("author", record.Override.Author);
+            if (record.Override.DecidedAt is { } decidedAt)
+            {
+                writer.WriteString("decidedAt", NodaTime.Text.InstantPattern.ExtendedIso.Format(decidedAt));
+            }
+
             writer.WriteEndObject();
         }
 
@@ -202,7 +207,7 @@ public static class AssessmentFormatter
             var original = o.Override.Kind == OverrideKind.Value
                 ? (o.OriginalValue is { } v ? v.ToString() : "missing")
                 : (o.OriginalScore is { } s ? N(s) : "none");
-            Line(sb, $"Override of {Camel(o.Override.Kind.ToString())} at {o.Override.Path}: {original} → {N(o.Override.Replacement)} by {o.Override.Author}: {o.Override.Reason}");
+            Line(sb, $"Override of {Camel(o.Override.Kind.ToString())} at {o.Override.Path}: {original} → {N(o.Override.Replacement)} by {o.Override.Author}{(o.Override.DecidedAt is { } at ? " at " + NodaTime.Text.InstantPattern.ExtendedIso.Format(at) : string.Empty)}: {o.Override.Reason}");
         }
 
         Line(sb, assessment.Payout is { } payout

@@ -44,12 +44,13 @@ public abstract class SchemeNode
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class GroupNode : SchemeNode
 {
-    internal GroupNode(string id, string path, LocalizedText names, decimal weight, decimal effectiveWeight, GroupKind kind, WeightMode childWeights, ImmutableArray<SchemeNode> children)
+    internal GroupNode(string id, string path, LocalizedText names, decimal weight, decimal effectiveWeight, GroupKind kind, WeightMode childWeights, ImmutableArray<SchemeNode> children, Periods.PeriodKind? cadence = null)
         : base(id, path, names, weight, effectiveWeight)
     {
         Kind = kind;
         ChildWeights = childWeights;
         Children = children;
+        Cadence = cadence;
     }
 
     /// <summary>Gets what the group stands for.</summary>
@@ -60,6 +61,13 @@ public sealed class GroupNode : SchemeNode
 
     /// <summary>Gets the children in declared order (the order of the sums).</summary>
     public ImmutableArray<SchemeNode> Children { get; }
+
+    /// <summary>
+    /// Gets the cadence the group is assessed at (spec §8: month, quarter, half-year or year), or <see langword="null"/>
+    /// when none is declared (the group is assessed once for the whole evaluated period). Only direct children of the
+    /// root declare one; see <see cref="Periods.PeriodEvaluator"/>.
+    /// </summary>
+    public Periods.PeriodKind? Cadence { get; }
 
     /// <inheritdoc/>
     public override bool IsIndicator => false;

@@ -16,6 +16,14 @@ internal static class FileNames
         ("custom", GroupKind.Custom),
     ];
 
+    public static readonly IReadOnlyList<(string Name, Periods.PeriodKind Value)> Cadences =
+    [
+        ("month", Periods.PeriodKind.Month),
+        ("quarter", Periods.PeriodKind.Quarter),
+        ("halfYear", Periods.PeriodKind.HalfYear),
+        ("year", Periods.PeriodKind.Year),
+    ];
+
     public static readonly IReadOnlyList<(string Name, WeightModeKind Value)> WeightModes =
     [
         ("fraction", WeightModeKind.Fraction),

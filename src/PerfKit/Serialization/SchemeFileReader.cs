@@ -409,6 +409,7 @@ internal sealed class SchemeFileReader
         m.Forbid("weight", "the root group has no weight (it is the whole scheme)");
         var mode = ReadWeightMode(m) ?? WeightMode.Normalize;
         var group = builder.Root(id, mode).OfKind(kind);
+        ReadCadence(m, group);
         Register(string.Empty, item, path);
         ReadGroupBody(m, group, string.Empty);
     }
@@ -433,6 +434,7 @@ internal sealed class SchemeFileReader
             var weight = m.Number("weight", required: true) ?? 0m;
             var mode = ReadWeightMode(m) ?? WeightMode.Normalize;
             var group = parent.AddGroup(kind, id, weight, mode);
+            ReadCadence(m, group);
             Register(modelPath, item, path);
             ReadGroupBody(m, group, modelPath);
             return;
@@ -485,6 +487,15 @@ internal sealed class SchemeFileReader
             i.Tags([.. tags]);
         });
         Register(modelPath, item, path);
+    }
+
+    /// <summary>Reads a group's optional <c>cadence</c>; the builder checks where it may be declared.</summary>
+    private static void ReadCadence(Members m, GroupBuilder group)
+    {
+        if (m.Enum("cadence", FileNames.Cadences, required: false) is { } cadence)
+        {
+            group.Cadence(cadence);
+        }
     }
 
     private void ReadGroupBody(Members m, GroupBuilder group, string modelPath)

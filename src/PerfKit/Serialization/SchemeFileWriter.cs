@@ -121,6 +121,12 @@ internal static class SchemeFileWriter
             w.String(FileNames.Name(FileNames.WeightModes, group.ChildWeights.Kind));
         }
 
+        // Written only when declared, so the files and fingerprints of schemes without cadences do not change.
+        if (group.Cadence is { } cadence)
+        {
+            w.Name("cadence").String(FileNames.Name(FileNames.Cadences, cadence));
+        }
+
         w.Name("children").StartArray();
         foreach (var child in group.Children)
         {

@@ -1,5 +1,6 @@
 using System;
 using PerfKit.Model;
+using PerfKit.Periods;
 using PerfKit.Scoring;
 
 namespace PerfKit.Templates;
@@ -28,7 +29,9 @@ internal static class ABankTemplates
     /// <summary>
     /// The 105-point scheme: monthly section 50% (new accounts 50, net new accounts 30, monthly exam 10, mentoring 6,
     /// activities 4), quarterly section 50% (customer visits 8, net balance growth 60, overdue rate 12, NPL rate 20),
-    /// certificates bonus 2.5 each up to 5, and three pay-cancelling gates.
+    /// certificates bonus 2.5 each up to 5, and three pay-cancelling gates. The monthly section is assessed monthly and
+    /// the quarterly section quarterly (<see cref="PeriodEvaluator"/>); evaluated for one period with one input, both
+    /// sections are scored together as before.
     /// </summary>
     public static Scheme ABank2023() => Scheme.CreateBuilder(ABank2023Name, "2023.1")
         .Named("A Bank inclusive-finance customer manager 2023", "A银行普惠客户经理绩效考核方案（2023）")
@@ -43,6 +46,7 @@ internal static class ABankTemplates
             .TotalScore()
             .Section("monthly", 50m, WeightMode.PointsOf(100m), m => m
                 .Named("Monthly assessment", "月度考核")
+                .Cadence(PeriodKind.Month)
                 .Indicator("new_accounts", 50m, "new_accounts", Scorers.Linear(0m, NewAccountsTarget), i => i
                     .Named("New accounts", "新增户数").Tags("scale", "inclusive-finance").Unit("accounts").AggregatedBy(ValueAggregation.Count))
                 .Indicator("net_new_accounts", 30m, "net_new_accounts", Scorers.Linear(0m, NetNewAccountsTarget), i => i
@@ -55,6 +59,7 @@ internal static class ABankTemplates
                     .Named("Activities", "活动加分").Unit("activities")))
             .Section("quarterly", 50m, WeightMode.PointsOf(100m), q => q
                 .Named("Quarterly assessment", "季度考核")
+                .Cadence(PeriodKind.Quarter)
                 .Indicator("customer_visits", 8m, "customer_visits", Scorers.Linear(0m, 60m), i => i
                     .Named("Customer visits", "走访客户数").Unit("visits").AggregatedBy(ValueAggregation.Count))
                 .Indicator("net_balance_growth", 60m, "net_balance_growth", Scorers.Linear(0m, NetBalanceTarget), i => i

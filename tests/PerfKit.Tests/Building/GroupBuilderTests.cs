@@ -7,7 +7,7 @@ using static PerfKit.Tests.Building.BuilderTestKit;
 
 namespace PerfKit.Tests.Building;
 
-public sealed class GroupBuilderTests
+public sealed partial class GroupBuilderTests
 {
     private static readonly ScorerSpec L = Scorers.Linear(0m, 10m);
 

@@ -49,4 +49,33 @@ public sealed class OverrideTests
         Assert.Throws<ArgumentNullException>(() => Override.OfValue("a", 1m, null!, "a"));
         Assert.Throws<ArgumentNullException>(() => Override.OfScore("a", 1m, "r", null!));
     }
+
+    [Fact]
+    public void OfValueAndOfScore_WithoutInstant_DecidedAtNull()
+    {
+        Assert.Null(Override.OfValue("a", 1m, "r", "a").DecidedAt);
+        Assert.Null(Override.OfScore("a", 1m, "r", "a").DecidedAt);
+    }
+
+    [Fact]
+    public void OfValueAndOfScore_WithInstant_KeptAsGiven()
+    {
+        var at = NodaTime.Instant.FromUtc(2024, 4, 2, 8, 30);
+
+        var value = Override.OfValue("monthly/new_accounts", 10m, "appeal 2024-03", "branch.head", at);
+        var score = Override.OfScore("quarterly/npl_rate", 0.8m, "write-off approved", "risk.committee", at);
+
+        Assert.Equal((OverrideKind.Value, "monthly/new_accounts", 10m, "appeal 2024-03", "branch.head", (NodaTime.Instant?)at), (value.Kind, value.Path, value.Replacement, value.Reason, value.Author, value.DecidedAt));
+        Assert.Equal((OverrideKind.Score, 0.8m, (NodaTime.Instant?)at), (score.Kind, score.Replacement, score.DecidedAt));
+    }
+
+    [Fact]
+    public void OfValueAndOfScore_WithInstantBlankOrNullArguments_Throw()
+    {
+        var at = NodaTime.Instant.FromUtc(2024, 4, 2, 8, 30);
+        Assert.Throws<ArgumentException>(() => Override.OfValue("a", 1m, " ", "a", at));
+        Assert.Throws<ArgumentException>(() => Override.OfScore("a", 1m, "r", "", at));
+        Assert.Throws<ArgumentNullException>(() => Override.OfValue(null!, 1m, "r", "a", at));
+        Assert.Throws<ArgumentNullException>(() => Override.OfScore("a", 1m, null!, "a", at));
+    }
 }

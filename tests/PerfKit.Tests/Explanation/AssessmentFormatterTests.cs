@@ -166,4 +166,26 @@ public sealed class AssessmentFormatterTests
         Assert.Throws<ArgumentNullException>(() => AssessmentFormatter.WriteJson(null!, writer));
         Assert.Throws<ArgumentNullException>(() => AssessmentFormatter.WriteJson(Sample(), null!));
     }
+
+    [Fact]
+    public void ToJsonAndToText_OverrideWithInstant_DecidedAtWrittenOnlyWhenGiven()
+    {
+        // a 50, b 30, c 20 (linear 0 → 10); score override of a to 1 decided 2024-04-02 08:30 UTC; b's value overridden without an instant.
+        using var culture = new PerfKit.Tests.Evaluation.CultureScope("tr-TR");
+        var input = SubjectInput.For("S1").Value("m_a", 8m).Value("m_b", 6m).Value("m_c", 10m)
+            .With(Override.OfScore("a", 1m, "appeal upheld", "hr", NodaTime.Instant.FromUtc(2024, 4, 2, 8, 30)))
+            .With(Override.OfValue("b", 7m, "late booking", "hr"))
+            .Build();
+        var assessment = SchemeEvaluator.Create(PerfKit.Tests.Evaluation.EvaluationFixtures.ThreeIndicators()).EvaluateOrThrow(input);
+
+        using var json = JsonDocument.Parse(AssessmentFormatter.ToJson(assessment));
+        var overrides = json.RootElement.GetProperty("overrides");
+        var text = AssessmentFormatter.ToText(assessment);
+
+        // Records come in tree order: a's score override, then b's value override.
+        Assert.Equal("2024-04-02T08:30:00Z", overrides[0].GetProperty("decidedAt").GetString());
+        Assert.False(overrides[1].TryGetProperty("decidedAt", out _));
+        Assert.Contains("Override of score at a: 0.8 → 1 by hr at 2024-04-02T08:30:00Z: appeal upheld", text, StringComparison.Ordinal);
+        Assert.Contains("Override of value at b: 6 → 7 by hr: late booking", text, StringComparison.Ordinal);
+    }
 }
