@@ -69,7 +69,7 @@ public class ScorerBenchmarks
 
     private static IScorer Make(ScorerSpec spec)
     {
-        return Scheme.CreateBuilder("scorer", "1").Name("One indicator").Grade("pass", 60m, 1m).Grade("fail", null, 0m)
+        return Scheme.CreateBuilder("scorer", "1").Name("One indicator").MaxPoints(120m).Grade("pass", 60m, 1m).Grade("fail", null, 0m)
             .Root(WeightMode.Normalize, g => g.Indicator("x", 1m, "x", spec))
             .Build().Indicators[0].Scorer;
     }
