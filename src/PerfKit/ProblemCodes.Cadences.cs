@@ -60,6 +60,9 @@ public static partial class ProblemCodes
     /// <summary><c>segment.basePay</c>: Some segments carry base pay and others do not.</summary>
     public const string SegmentBasePay = "segment.basePay";
 
+    /// <summary><c>segment.cadence</c>: A segment's scheme has sections with their own cadence; segments are scored by one input each, so cadence schemes are refused (see docs/periods.md).</summary>
+    public const string SegmentCadence = "segment.cadence";
+
     /// <summary><c>segment.gradeUnknown</c>: A capGrade gate failed in a segment names a grade the combining scheme does not have.</summary>
     public const string SegmentGradeUnknown = "segment.gradeUnknown";
 }

@@ -19,7 +19,7 @@ namespace PerfKit.Commitments;
 /// a blank id (<see cref="ProblemCodes.CommitmentEventId"/>) or subject (<see cref="ProblemCodes.CommitmentSubject"/>),
 /// an id used again (<see cref="ProblemCodes.CommitmentDuplicate"/>; the first stays), a fulfilment before the
 /// application (<see cref="ProblemCodes.CommitmentOrder"/>), an application or fulfilment after "now"
-/// (<see cref="ProblemCodes.CommitmentFuture"/>), and a deadline past 9999-12-31 (<see cref="ProblemCodes.CommitmentRange"/>).</para>
+/// (<see cref="ProblemCodes.CommitmentFuture"/>), and a deadline past 9999-12-31 or before 0001-01-01 (<see cref="ProblemCodes.CommitmentRange"/>).</para>
 /// <para>Immutable; thread-safe when its clock is.</para>
 /// </remarks>
 public sealed class CommitmentTracker
@@ -134,6 +134,12 @@ public sealed class CommitmentTracker
             if (!hasDeadline)
             {
                 Report(ProblemCodes.CommitmentRange, "application", Text(e.Application), $"The deadline of event '{e.Id}' of subject '{e.SubjectId}' would lie after 9999-12-31.");
+            }
+            else if (deadline.Year < 1)
+            {
+                // Assessment periods span years 1–9999: a deadline before 0001-01-01 has no period to count in.
+                hasDeadline = false;
+                Report(ProblemCodes.CommitmentRange, "application", Text(e.Application), $"The deadline of event '{e.Id}' of subject '{e.SubjectId}' ({BusinessCalendar.Format(deadline)}) lies before 0001-01-01, outside every assessment period.");
             }
             else
             {

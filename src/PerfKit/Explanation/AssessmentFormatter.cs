@@ -22,7 +22,7 @@ namespace PerfKit.Explanation;
 /// </remarks>
 public static class AssessmentFormatter
 {
-    private static readonly JsonWriterOptions WriterOptions = new()
+    internal static readonly JsonWriterOptions WriterOptions = new()
     {
         Indented = true,
         IndentSize = 2,
@@ -90,22 +90,7 @@ public static class AssessmentFormatter
         }
 
         writer.WriteEndArray();
-        writer.WriteStartArray("adjustments");
-        foreach (var adjustment in assessment.Adjustments)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("id", adjustment.Rule.Id);
-            writer.WriteString("kind", Camel(adjustment.Rule.Kind.ToString()));
-            writer.WriteString("measure", adjustment.Rule.Measure);
-            Number(writer, "units", adjustment.Units);
-            writer.WriteBoolean("unitsMissing", adjustment.UnitsMissing);
-            Number(writer, "raw", adjustment.Raw);
-            Number(writer, "applied", adjustment.Applied);
-            Number(writer, "dropped", adjustment.Dropped);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
+        WriteAdjustments(writer, assessment.Adjustments);
         writer.WriteStartArray("exclusions");
         foreach (var exclusion in assessment.Exclusions)
         {
@@ -169,33 +154,11 @@ public static class AssessmentFormatter
             Line(sb, "Gates:");
             foreach (var gate in assessment.Gates)
             {
-                var g = gate.Gate;
-                var comparison = g.Direction == ScoreDirection.LowerIsBetter ? "≤" : "≥";
-                var subject = g.Subject switch
-                {
-                    GateSubject.IndicatorValue => $"value of {g.NodePath}",
-                    GateSubject.NodeScore => $"score of {(g.NodePath!.Length == 0 ? "/" : g.NodePath)}",
-                    GateSubject.Base => "base",
-                    _ => "total",
-                };
-                var actual = gate.IsMissing ? "missing" : N(gate.Actual!.Value);
-                var outcome = gate.Passed ? "passed" : $"FAILED → {Camel(g.Consequence.ToString())}{(g.ConsequenceTarget is { } t ? " " + t : string.Empty)}";
-                Line(sb, $"  {g.Id} ({g.Names.Get(culture)}): {subject} {actual} {comparison} {N(g.Threshold)}: {outcome}");
+                WriteTextGate(sb, gate, culture);
             }
         }
 
-        if (!assessment.Adjustments.IsEmpty)
-        {
-            Line(sb, "Adjustments:");
-            foreach (var a in assessment.Adjustments)
-            {
-                var sign = a.Rule.Kind == AdjustmentKind.Bonus ? "+" : "−";
-                var cap = a.Rule.Cap is { } c ? $", cap {N(c)}" : string.Empty;
-                var dropped = a.Dropped != 0m ? $", {N(a.Dropped)} dropped" : string.Empty;
-                var missing = a.UnitsMissing ? " (units missing, read as 0)" : string.Empty;
-                Line(sb, $"  {a.Rule.Id} ({a.Rule.Names.Get(culture)}): {N(a.Units)} × {N(a.Rule.PointsPerUnit)}{cap} = {N(a.Raw)}; applied {sign}{N(a.Applied)}{dropped}{missing}");
-            }
-        }
+        WriteTextAdjustments(sb, assessment.Adjustments, culture);
 
         foreach (var e in assessment.Exclusions)
         {
@@ -214,6 +177,38 @@ public static class AssessmentFormatter
             ? $"Payout {N(payout)}" + (assessment.PayoutCancelled ? " (cancelled by a failed gate)" : $" = base pay {N(assessment.BasePay!.Value)} × {N(assessment.Coefficient)}")
             : "Payout not computed (no base pay given)");
         return sb.ToString();
+    }
+
+    internal static void WriteTextGate(StringBuilder sb, GateResult gate, CultureInfo? culture)
+    {
+        var g = gate.Gate;
+        var comparison = g.Direction == ScoreDirection.LowerIsBetter ? "≤" : "≥";
+        var subject = g.Subject switch
+        {
+            GateSubject.IndicatorValue => $"value of {g.NodePath}",
+            GateSubject.NodeScore => $"score of {(g.NodePath!.Length == 0 ? "/" : g.NodePath)}",
+            GateSubject.Base => "base",
+            _ => "total",
+        };
+        var actual = gate.IsMissing ? "missing" : N(gate.Actual!.Value);
+        var outcome = gate.Passed ? "passed" : $"FAILED → {Camel(g.Consequence.ToString())}{(g.ConsequenceTarget is { } t ? " " + t : string.Empty)}";
+        Line(sb, $"  {g.Id} ({g.Names.Get(culture)}): {subject} {actual} {comparison} {N(g.Threshold)}: {outcome}");
+    }
+
+    internal static void WriteTextAdjustments(StringBuilder sb, System.Collections.Immutable.ImmutableArray<AdjustmentResult> adjustments, CultureInfo? culture)
+    {
+        if (!adjustments.IsEmpty)
+        {
+            Line(sb, "Adjustments:");
+            foreach (var a in adjustments)
+            {
+                var sign = a.Rule.Kind == AdjustmentKind.Bonus ? "+" : "−";
+                var cap = a.Rule.Cap is { } c ? $", cap {N(c)}" : string.Empty;
+                var dropped = a.Dropped != 0m ? $", {N(a.Dropped)} dropped" : string.Empty;
+                var missing = a.UnitsMissing ? " (units missing, read as 0)" : string.Empty;
+                Line(sb, $"  {a.Rule.Id} ({a.Rule.Names.Get(culture)}): {N(a.Units)} × {N(a.Rule.PointsPerUnit)}{cap} = {N(a.Raw)}; applied {sign}{N(a.Applied)}{dropped}{missing}");
+            }
+        }
     }
 
     private static void WriteTextNode(StringBuilder sb, NodeResult node, CultureInfo? culture, decimal points, int depth)
@@ -335,7 +330,27 @@ public static class AssessmentFormatter
         writer.WriteEndObject();
     }
 
-    private static void WriteGate(Utf8JsonWriter writer, GateResult gate)
+    internal static void WriteAdjustments(Utf8JsonWriter writer, System.Collections.Immutable.ImmutableArray<AdjustmentResult> adjustments)
+    {
+        writer.WriteStartArray("adjustments");
+        foreach (var adjustment in adjustments)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", adjustment.Rule.Id);
+            writer.WriteString("kind", Camel(adjustment.Rule.Kind.ToString()));
+            writer.WriteString("measure", adjustment.Rule.Measure);
+            Number(writer, "units", adjustment.Units);
+            writer.WriteBoolean("unitsMissing", adjustment.UnitsMissing);
+            Number(writer, "raw", adjustment.Raw);
+            Number(writer, "applied", adjustment.Applied);
+            Number(writer, "dropped", adjustment.Dropped);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    internal static void WriteGate(Utf8JsonWriter writer, GateResult gate)
     {
         var g = gate.Gate;
         writer.WriteStartObject();
@@ -421,7 +436,7 @@ public static class AssessmentFormatter
         }
     }
 
-    private static void Number(Utf8JsonWriter writer, string name, decimal? value)
+    internal static void Number(Utf8JsonWriter writer, string name, decimal? value)
     {
         writer.WritePropertyName(name);
         if (value is { } v)
@@ -434,9 +449,9 @@ public static class AssessmentFormatter
         }
     }
 
-    private static string N(decimal value) => DecimalText.Canonical(value);
+    internal static string N(decimal value) => DecimalText.Canonical(value);
 
-    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+    internal static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 
-    private static void Line(StringBuilder sb, string text) => sb.Append(text).Append('\n');
+    internal static void Line(StringBuilder sb, string text) => sb.Append(text).Append('\n');
 }

@@ -119,11 +119,17 @@ public sealed class AssessmentPeriod : IEquatable<AssessmentPeriod>
     /// <param name="end">The last day (inclusive), not before <paramref name="start"/>.</param>
     /// <returns>The period.</returns>
     /// <exception cref="ArgumentException">The dates are not in the ISO calendar, or <paramref name="end"/> is before <paramref name="start"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="start"/> is before year 1 (periods span years 1–9999, as their text form does).</exception>
     public static AssessmentPeriod Custom(LocalDate start, LocalDate end)
     {
         if (start.Calendar != CalendarSystem.Iso || end.Calendar != CalendarSystem.Iso)
         {
             throw new ArgumentException("Period dates must be in the ISO calendar.", nameof(start));
+        }
+
+        if (start.Year < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(start), $"The period's start {Format(start)} is before year 1; periods span years 1–9999.");
         }
 
         if (end < start)
@@ -139,6 +145,7 @@ public sealed class AssessmentPeriod : IEquatable<AssessmentPeriod>
     /// <returns>The period.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="interval"/> is null.</exception>
     /// <exception cref="ArgumentException">The dates are not in the ISO calendar.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The interval starts before year 1.</exception>
     public static AssessmentPeriod Custom(DateInterval interval)
     {
         Guard.NotNull(interval);

@@ -313,10 +313,17 @@ public sealed class ObservationAggregator
             return null;
         }
 
+        // Counted by index, not by stepping past the period's end: a period ending 9999-12-31 has no day after it.
         var total = 0m;
         var next = 0;
-        for (var day = Period.Start; day <= Period.End; day = day.PlusDays(1))
+        var day = Period.Start;
+        for (var k = 0; k < Period.Days; k++)
         {
+            if (k > 0)
+            {
+                day = day.PlusDays(1);
+            }
+
             while (next < list.Count && list[next].Date == day)
             {
                 balance = list[next].Value;

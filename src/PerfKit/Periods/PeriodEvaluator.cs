@@ -323,7 +323,8 @@ public sealed class PeriodEvaluator
             var sections = a.Root.Children.Select(c => new SectionResult(c.Node, period.Kind, [period], [c.Score], c.Score)).ToImmutableArray();
             var gates = a.Gates.Where(g => g.Gate.NodePath is null or { Length: 0 }).ToImmutableArray();
             return new PeriodAssessment(scheme, subjectId, period, [new SubPeriodAssessment(period, period.Kind, a, share)], sections, a.Root.Score!.Value,
-                a.BasePoints, a.BonusPoints, a.PenaltyPoints, a.Adjustments, a.UnclampedTotal, a.ExactTotal, a.RoundedTotal, a.Grade, a.EarnedGrade, gates, a.BasePay, a.Payout);
+                a.BasePoints, a.BonusPoints, a.PenaltyPoints, a.Adjustments, a.UnclampedTotal, a.ExactTotal, a.RoundedTotal, a.Grade, a.EarnedGrade, gates, a.BasePay, a.Payout,
+                [.. inputs], owner.Options.PayRounding);
         }
 
         private PeriodAssessment Combine(
@@ -441,7 +442,7 @@ public sealed class PeriodEvaluator
                 : null;
 
             return new PeriodAssessment(scheme, subjectId, period, subResults.MoveToImmutable(), sectionResults.ToImmutable(), rootScore, basePoints, bonus, penalty,
-                adjustments, unclamped, exact, rounded, grade, earned, ordered, basePay, payout);
+                adjustments, unclamped, exact, rounded, grade, earned, ordered, basePay, payout, [.. inputs], owner.Options.PayRounding);
         }
 
         private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);

@@ -1,5 +1,8 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Threading;
 using PerfKit.Evaluation;
 using PerfKit.Model;
 
@@ -126,9 +129,14 @@ public sealed class PeriodAssessment
 {
     internal PeriodAssessment(Scheme scheme, string subjectId, AssessmentPeriod period, ImmutableArray<SubPeriodAssessment> subPeriods, ImmutableArray<SectionResult> sections,
         decimal rootScore, decimal basePoints, decimal bonusPoints, decimal penaltyPoints, ImmutableArray<AdjustmentResult> adjustments, decimal unclampedTotal, decimal exactTotal,
-        decimal roundedTotal, GradeBand grade, GradeBand earnedGrade, ImmutableArray<GateResult> gates, decimal? basePay, decimal? payout)
+        decimal roundedTotal, GradeBand grade, GradeBand earnedGrade, ImmutableArray<GateResult> gates, decimal? basePay, decimal? payout,
+        ImmutableArray<KeyValuePair<AssessmentPeriod, SubjectInput>> inputs, RoundingPolicy payRounding)
     {
         Scheme = scheme;
+        PayRounding = payRounding;
+        canonicalInput = new Lazy<string>(() => PeriodFingerprints.PeriodInputText(subjectId, period, inputs), LazyThreadSafetyMode.PublicationOnly);
+        inputFingerprint = new Lazy<string>(() => PeriodFingerprints.Hash(canonicalInput.Value), LazyThreadSafetyMode.PublicationOnly);
+        fingerprint = new Lazy<string>(() => PeriodFingerprints.Combine(SchemeFingerprint, InputFingerprint), LazyThreadSafetyMode.PublicationOnly);
         SubjectId = subjectId;
         Period = period;
         SubPeriods = subPeriods;
@@ -148,8 +156,38 @@ public sealed class PeriodAssessment
         Payout = payout;
     }
 
+    private readonly Lazy<string> canonicalInput;
+    private readonly Lazy<string> inputFingerprint;
+    private readonly Lazy<string> fingerprint;
+
     /// <summary>Gets the scheme.</summary>
     public Scheme Scheme { get; }
+
+    /// <summary>
+    /// Gets the fingerprint of the full scheme (<see cref="Model.Scheme.Fingerprint"/>), every section and cadence included.
+    /// Each sub-period's <see cref="SubPeriodAssessment.Assessment"/> carries the fingerprint of the scheme restricted to
+    /// its sections instead.
+    /// </summary>
+    public string SchemeFingerprint => Scheme.Fingerprint;
+
+    /// <summary>
+    /// Gets the SHA-256 (64 lowercase hex digits) of the inputs' canonical JSON: the subject, the period's text and
+    /// dates, and every input given (each sub-period's and the whole period's), ordered by first day, then last day,
+    /// then period text, each with its period text, dates and <see cref="SubjectInput.Fingerprint"/>
+    /// (layout in <c>docs/periods.md</c>). The order the inputs were given in does not matter.
+    /// </summary>
+    /// <remarks>Computed once, on first use; thread-safe.</remarks>
+    public string InputFingerprint => inputFingerprint.Value;
+
+    /// <summary>
+    /// Gets the evaluation's fingerprint (spec §9), as <see cref="Evaluation.Assessment.Fingerprint"/>: SHA-256 of the
+    /// UTF-8 text <c>SchemeFingerprint + "\n" + InputFingerprint</c>.
+    /// </summary>
+    /// <remarks>Computed once, on first use; thread-safe.</remarks>
+    public string Fingerprint => fingerprint.Value;
+
+    /// <summary>Gets the rounding the payout was computed with (<see cref="EvaluatorOptions.PayRounding"/>).</summary>
+    public RoundingPolicy PayRounding { get; }
 
     /// <summary>Gets the subject's id.</summary>
     public string SubjectId { get; }
@@ -236,6 +274,9 @@ public sealed class PeriodAssessment
 
     /// <summary>Gets the payout: base pay × coefficient × the fraction of shares not cancelled, rounded once by the pay rounding; null without base pay.</summary>
     public decimal? Payout { get; }
+
+    /// <summary>Gets the canonical JSON <see cref="InputFingerprint"/> is taken over.</summary>
+    internal string CanonicalInputText() => canonicalInput.Value;
 }
 
 /// <summary>The outcome of evaluating one subject over a period: a <see cref="PeriodAssessment"/>, or the problems that prevented it.</summary>

@@ -180,6 +180,18 @@ public sealed class SchemeCatalog
         return true;
     }
 
+    /// <summary>Validates versions into a catalogue, throwing when they have problems (see <see cref="TryCreate"/> for the rules).</summary>
+    /// <param name="versions">The versions, in any order.</param>
+    /// <returns>The catalogue; its <see cref="Findings"/> list the gaps between versions, which do not stop it from being created.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="versions"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="versions"/> holds null.</exception>
+    /// <exception cref="SchemeCatalogValidationException">
+    /// The versions have problems (overlapping dates, a scheme id and version listed twice); every one is in
+    /// <see cref="SchemeCatalogValidationException.Problems"/>, in the order <see cref="TryCreate"/> reports them.
+    /// </exception>
+    public static SchemeCatalog Create(IEnumerable<SchemeVersion> versions)
+        => TryCreate(versions, out var catalog, out var problems) ? catalog : throw new SchemeCatalogValidationException(problems);
+
     /// <summary>Returns the version in force on a date.</summary>
     /// <param name="date">The date.</param>
     /// <returns>The version, or <see langword="null"/> when none is in force.</returns>
@@ -245,4 +257,32 @@ public sealed class SchemeCatalog
 
         return result.ToImmutable();
     }
+}
+
+/// <summary>Thrown by <see cref="SchemeCatalog.Create"/> when the versions cannot form a catalogue; carries every problem found.</summary>
+/// <remarks>Instances are immutable once thrown.</remarks>
+public sealed class SchemeCatalogValidationException : Exception
+{
+    /// <summary>Creates the exception from the problems found.</summary>
+    /// <param name="problems">The problems; at least one.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="problems"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="problems"/> is empty or holds null.</exception>
+    public SchemeCatalogValidationException(IEnumerable<Problem> problems)
+        : this(Guard.NoNullItems(problems).ToImmutableArray())
+    {
+    }
+
+    private SchemeCatalogValidationException(ImmutableArray<Problem> problems)
+        : base(SchemeValidationException.Describe("The scheme catalogue is not valid", problems))
+    {
+        if (problems.IsEmpty)
+        {
+            throw new ArgumentException("At least one problem is required.", nameof(problems));
+        }
+
+        Problems = problems;
+    }
+
+    /// <summary>Gets every problem found: duplicate versions first, then each overlapping pair, paths <c>versions[i]</c> in the given order.</summary>
+    public ImmutableArray<Problem> Problems { get; }
 }

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq;
+using System.Threading;
 using NodaTime;
 using PerfKit.Evaluation;
 using PerfKit.Internal;
@@ -86,8 +87,15 @@ public sealed class SegmentResult
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class SegmentedAssessment
 {
-    internal SegmentedAssessment(string subjectId, AssessmentPeriod period, Scheme scheme, ImmutableArray<SegmentResult> segments, decimal exactTotal, decimal roundedTotal, GradeBand grade, GradeBand earnedGrade, decimal? payout)
+    internal SegmentedAssessment(string subjectId, AssessmentPeriod period, Scheme scheme, ImmutableArray<SegmentResult> segments, decimal exactTotal, decimal roundedTotal, GradeBand grade, GradeBand earnedGrade, decimal? payout, RoundingPolicy payRounding)
     {
+        PayRounding = payRounding;
+        var parts = segments.Select(s => s.Segment).ToImmutableArray();
+        canonicalScheme = new Lazy<string>(() => PeriodFingerprints.SegmentSchemeText(parts), LazyThreadSafetyMode.PublicationOnly);
+        canonicalInput = new Lazy<string>(() => PeriodFingerprints.SegmentInputText(subjectId, period, parts), LazyThreadSafetyMode.PublicationOnly);
+        schemeFingerprint = new Lazy<string>(() => PeriodFingerprints.Hash(canonicalScheme.Value), LazyThreadSafetyMode.PublicationOnly);
+        inputFingerprint = new Lazy<string>(() => PeriodFingerprints.Hash(canonicalInput.Value), LazyThreadSafetyMode.PublicationOnly);
+        fingerprint = new Lazy<string>(() => PeriodFingerprints.Combine(SchemeFingerprint, InputFingerprint), LazyThreadSafetyMode.PublicationOnly);
         SubjectId = subjectId;
         Period = period;
         Scheme = scheme;
@@ -98,6 +106,37 @@ public sealed class SegmentedAssessment
         EarnedGrade = earnedGrade;
         Payout = payout;
     }
+
+    private readonly Lazy<string> canonicalScheme;
+    private readonly Lazy<string> canonicalInput;
+    private readonly Lazy<string> schemeFingerprint;
+    private readonly Lazy<string> inputFingerprint;
+    private readonly Lazy<string> fingerprint;
+
+    /// <summary>
+    /// Gets the SHA-256 (64 lowercase hex digits) of the schemes' canonical JSON: for each segment in date order, its
+    /// scheme's id, version and <see cref="Model.Scheme.Fingerprint"/> (layout in <c>docs/periods.md</c>). Each segment's
+    /// own scheme fingerprint is also on its <see cref="SegmentResult.Assessment"/>.
+    /// </summary>
+    /// <remarks>Computed once, on first use; thread-safe.</remarks>
+    public string SchemeFingerprint => schemeFingerprint.Value;
+
+    /// <summary>
+    /// Gets the SHA-256 of the inputs' canonical JSON: the subject, the period's text and dates, and for each segment in
+    /// date order its dates and <see cref="SubjectInput.Fingerprint"/>. The order the segments were given in does not matter.
+    /// </summary>
+    /// <remarks>Computed once, on first use; thread-safe.</remarks>
+    public string InputFingerprint => inputFingerprint.Value;
+
+    /// <summary>
+    /// Gets the evaluation's fingerprint (spec §9), as <see cref="Assessment.Fingerprint"/>: SHA-256 of the UTF-8 text
+    /// <c>SchemeFingerprint + "\n" + InputFingerprint</c>.
+    /// </summary>
+    /// <remarks>Computed once, on first use; thread-safe.</remarks>
+    public string Fingerprint => fingerprint.Value;
+
+    /// <summary>Gets the rounding the payout was computed with (<see cref="EvaluatorOptions.PayRounding"/>).</summary>
+    public RoundingPolicy PayRounding { get; }
 
     /// <summary>Gets the subject's id.</summary>
     public string SubjectId { get; }
@@ -134,6 +173,12 @@ public sealed class SegmentedAssessment
 
     /// <summary>Gets the payout: coefficient × Σ over segments not cancelled of base payᵢ × daysᵢ ÷ covered days, rounded once by the pay rounding; null without base pay.</summary>
     public decimal? Payout { get; }
+
+    /// <summary>Gets the canonical JSON <see cref="SchemeFingerprint"/> is taken over.</summary>
+    internal string CanonicalSchemeText() => canonicalScheme.Value;
+
+    /// <summary>Gets the canonical JSON <see cref="InputFingerprint"/> is taken over.</summary>
+    internal string CanonicalInputText() => canonicalInput.Value;
 }
 
 /// <summary>The outcome of a segmented evaluation: a <see cref="SegmentedAssessment"/>, or the problems that prevented it.</summary>
@@ -239,6 +284,12 @@ public sealed class SegmentEvaluator
                     $"Segments {SchemeVersion.Text(s.Dates)} ({s.Scheme}) and {SchemeVersion.Text(ordered[j].Dates)} ({ordered[j].Scheme}) share {SchemeVersion.Text(shared)}; each day belongs to one segment.");
             }
 
+            if (s.Scheme.Root.Children.FirstOrDefault(c => c is GroupNode { Cadence: not null }) is GroupNode { Cadence: { } cadence } section)
+            {
+                Add(ProblemCodes.SegmentCadence, path + ".scheme", s.Scheme.ToString(),
+                    $"Scheme {s.Scheme} assesses section '{section.Path}' per {Describe(cadence)}, but a segment is scored once, with one input for its dates: a gate decided per {Describe(cadence)} would decide the whole segment and cancel all of its pay. Segments of schemes with section cadences are not supported; evaluate such a scheme with PeriodEvaluator over whole periods.");
+            }
+
             if (s.Scheme.Points != last.Points || !s.Scheme.Rounding.Equals(last.Rounding))
             {
                 Add(ProblemCodes.SegmentIncompatible, path + ".scheme", s.Scheme.ToString(),
@@ -285,6 +336,14 @@ public sealed class SegmentEvaluator
             return new SegmentedEvaluationResult(subjectId, null, [.. problems]);
         }
     }
+
+    private static string Describe(PeriodKind kind) => kind switch
+    {
+        PeriodKind.Month => "month",
+        PeriodKind.Quarter => "quarter",
+        PeriodKind.HalfYear => "half-year",
+        _ => "year",
+    };
 
     /// <summary>Evaluates a subject per segment, throwing when the data has problems.</summary>
     /// <param name="subjectId">The subject.</param>
@@ -352,6 +411,6 @@ public sealed class SegmentEvaluator
         }
 
         decimal? payout = segments[0].Input.BasePay is null ? null : Options.PayRounding.Round(payable / days);
-        return new SegmentedEvaluationResult(subjectId, new SegmentedAssessment(subjectId, period, scheme, results.MoveToImmutable(), exact, rounded, grade, earned, payout), []);
+        return new SegmentedEvaluationResult(subjectId, new SegmentedAssessment(subjectId, period, scheme, results.MoveToImmutable(), exact, rounded, grade, earned, payout, Options.PayRounding), []);
     }
 }

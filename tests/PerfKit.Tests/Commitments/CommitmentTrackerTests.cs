@@ -199,6 +199,23 @@ public sealed class CommitmentTrackerTests
     }
 
     [Fact]
+    public void Evaluate_DeadlineBeforeYearOne_RangeProblemNotException()
+    {
+        var rule = CommitmentRule.CalendarDays("loan", 1, "UTC");
+        var tracker = CommitmentTracker.Create(rule, new FakeClock(Instant.FromUtc(2024, 3, 29, 12, 0)));
+
+        // Applied 0000-06-01 (day 0), due 1 calendar day later: 0000-06-02, in year 0, which no assessment period
+        // (years 1–9999) contains. The event is reported, not counted, and the evaluation does not throw.
+        var report = tracker.Evaluate([CommitmentEvent.Create("L1", "CM1", Instant.FromUtc(0, 6, 1, 12, 0), Instant.FromUtc(0, 6, 1, 13, 0))], PeriodKind.Month);
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal((ProblemCodes.CommitmentRange, "events[0].application", "CM1"), (problem.Code, problem.Path, problem.SubjectId));
+        Assert.Contains("0000-06-02", problem.Message, StringComparison.Ordinal);
+        Assert.Empty(report.Outcomes);
+        Assert.Equal(0, report.OutsidePeriod);
+    }
+
+    [Fact]
     public void Evaluate_NoWorkingDayToCountLateness_RangeProblem()
     {
         var calendar = BusinessCalendar.CreateBuilder().Holiday(new LocalDate(9999, 12, 31)).Build();

@@ -80,6 +80,17 @@ public sealed class AssessmentPeriodTests
     }
 
     [Fact]
+    public void Custom_StartBeforeYearOne_ArgumentOutOfRangeException()
+    {
+        // Year 0 has no text form that Parse reads back (years are four digits, 0001–9999), and its months cannot be
+        // built (Month(0, 1) is out of range), so such a period is refused when created.
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => AssessmentPeriod.Custom(new LocalDate(0, 12, 1), new LocalDate(1, 1, 31)));
+
+        Assert.Equal("start", error.ParamName);
+        Assert.Equal(31, AssessmentPeriod.Custom(new LocalDate(1, 1, 1), new LocalDate(1, 1, 31)).Days);
+    }
+
+    [Fact]
     public void Custom_OneDay_OneDay() => Assert.Equal(1, AssessmentPeriod.Custom(new LocalDate(2024, 3, 31), new LocalDate(2024, 3, 31)).Days);
 
     [Fact]

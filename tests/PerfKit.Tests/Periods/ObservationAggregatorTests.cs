@@ -198,6 +198,23 @@ public sealed class ObservationAggregatorTests
     }
 
     [Fact]
+    public void Aggregate_DailyAverageYear9999_LastDayCountedWithoutStepPastIt()
+    {
+        var year = AssessmentPeriod.OfYear(9999);
+        var set = ObservationSet.For("S1").OpeningBalance("m", 100m).Add("m", D(9999, 12, 31), 465m).Build();
+
+        var result = ObservationAggregator.Create(One(ValueAggregation.DailyAverage, "deposit"), year).Aggregate(set);
+
+        // 9999 is not a leap year: 365 days. Jan 1 – Dec 30: 364 × 100 = 36400; Dec 31: 465. (36400 + 465) ÷ 365 = 36865 ÷ 365 = 101.
+        Assert.Empty(result.Problems);
+        Assert.Equal(101m, result.Values["m"]);
+        var deviation = Assert.Single(result.Deviations);
+        // (465 − 101) ÷ 101 = 364 ÷ 101, computed from the same carried balances.
+        Assert.Equal(465m, deviation.LastDayBalance);
+        Assert.Equal(364m / 101m, deviation.Deviation);
+    }
+
+    [Fact]
     public void Aggregate_DailyAverageNoObservationWithOpening_OpeningForEveryDay()
     {
         var result = ObservationAggregator.Create(One(ValueAggregation.DailyAverage), March).Aggregate(ObservationSet.For("S1").OpeningBalance("m", 50m).Build());

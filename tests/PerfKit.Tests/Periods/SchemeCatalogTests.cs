@@ -151,4 +151,42 @@ public sealed class SchemeCatalogTests
         Assert.Equal(50.00m, result.RoundedTotal);
         Assert.Equal(["2024.1", "2024.2"], result.Segments.Select(s => s.Assessment.Scheme.Version));
     }
+
+    [Fact]
+    public void Create_OverlapsAndADuplicate_ThrowsWithEveryProblem()
+    {
+        // versions[1] overlaps versions[0] on 2023-06-01..2023-12-31; versions[2] repeats 2023.1 (and overlaps both).
+        var v1 = SchemeVersion.Effective(V("2023.1"), D(2023, 1, 1), D(2023, 12, 31));
+        var v2 = SchemeVersion.Effective(V("2024.1"), D(2023, 6, 1));
+        var v3 = SchemeVersion.Effective(V("2023.1"), D(2025, 1, 1));
+        Assert.False(SchemeCatalog.TryCreate([v1, v2, v3], out _, out var problems));
+
+        var ex = Assert.Throws<SchemeCatalogValidationException>(() => SchemeCatalog.Create([v1, v2, v3]));
+
+        Assert.Equal(problems.Select(p => p.ToString()), ex.Problems.Select(p => p.ToString()));
+        Assert.Equal(["version.duplicate", "version.overlap", "version.overlap"], ex.Problems.Select(p => p.Code));
+        Assert.Equal("2023-06-01..2023-12-31", ex.Problems[1].AttemptedValue);
+        Assert.Equal("2025-01-01..", ex.Problems[2].AttemptedValue);
+        Assert.Contains("3 problem(s)", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_VersionsWithAGap_ReturnsTheCatalogueWithTheGapAsAFinding()
+    {
+        var v1 = SchemeVersion.Effective(V("2023.1"), D(2023, 1, 1), D(2023, 12, 31));
+        var v2 = SchemeVersion.Effective(V("2024.1"), D(2024, 2, 1));
+
+        var catalog = SchemeCatalog.Create([v2, v1]);
+
+        Assert.Equal([v1, v2], catalog.Versions.ToArray());
+        Assert.Equal("version.gap", Assert.Single(catalog.Findings).Code);
+        Assert.Equal(new DateInterval(D(2024, 1, 1), D(2024, 1, 31)), Assert.Single(catalog.Gaps));
+    }
+
+    [Fact]
+    public void Create_NullOrEmptyProblems_Throw()
+    {
+        Assert.Throws<ArgumentNullException>(() => SchemeCatalog.Create(null!));
+        Assert.Throws<ArgumentException>(() => new SchemeCatalogValidationException([]));
+    }
 }

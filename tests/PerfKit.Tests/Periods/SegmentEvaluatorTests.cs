@@ -189,6 +189,27 @@ public sealed class SegmentEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_SchemeWithSectionCadences_ReportsSegmentCadence()
+    {
+        // The A bank's scheme assesses its monthly section per month; a segment has one input for its dates, so the
+        // monthly gate would decide the whole segment. Refused, naming the segment and the section.
+        var aBank = PerfKit.Demo.SampleSchemes.ABank2023();
+        var segments = new[]
+        {
+            Segment.Of(January, Role("head-office"), Value(80m)),
+            Segment.Of(FebruaryMarch, aBank, PeriodEvaluatorTests.Month(10m, 6m, 100m, 2m, 4m, id: "s")),
+        };
+
+        var result = SegmentEvaluator.Create().Evaluate("s", Q1, segments);
+
+        Assert.False(result.Succeeded);
+        var problem = Assert.Single(result.Problems, p => p.Code == ProblemCodes.SegmentCadence);
+        Assert.Equal("segments[1].scheme", problem.Path);
+        Assert.Equal(aBank.ToString(), problem.AttemptedValue);
+        Assert.Contains("'monthly' per month", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Evaluate_BasePayOnSomeSegmentsOnly_ReportsSegmentBasePay()
     {
         var result = SegmentEvaluator.Create().Evaluate("s", Q1, [Segment.Of(January, Role("a"), Value(1m, 100m)), Segment.Of(FebruaryMarch, Role("a"), Value(1m))]);
