@@ -21,7 +21,7 @@ public sealed class NodeResult
         IsExcluded = excluded;
         ZeroedByGate = zeroedByGate;
         EffectiveWeight = effectiveWeight;
-        Contribution = contribution;
+        this.contribution = contribution;
         Intermediates = intermediates;
         Notes = notes;
         Children = children;
@@ -64,7 +64,20 @@ public sealed class NodeResult
     /// Gets the contribution in points: effective weight × score × P, or 0 when the node is excluded or lies inside a
     /// group that a zeroScore gate lowered to 0 (for reports and scoped penalties; totals never sum these).
     /// </summary>
-    public decimal Contribution { get; }
+    public decimal Contribution => points is { } p ? EffectiveWeight * Score!.Value * p : contribution;
+
+    private readonly decimal contribution;
+
+    /// <summary>P when the contribution is computed on reading (EffectiveWeight × Score × P, the same expression in the same order), else null.</summary>
+    private readonly decimal? points;
+
+    /// <summary>
+    /// Initializes a node whose contribution EffectiveWeight × Score × <paramref name="points"/> is computed when read,
+    /// for a scheme where it cannot overflow (the evaluator checks that when it compiles).
+    /// </summary>
+    internal NodeResult(SchemeNode node, MeasureValue? value, MeasureValue? originalValue, bool missing, decimal? scorerScore, decimal score, bool zeroedByGate, decimal effectiveWeight, decimal points, ImmutableArray<KeyValuePair<string, decimal>> intermediates, ImmutableArray<string> notes, ImmutableArray<NodeResult> children)
+        : this(node, value, originalValue, missing, scorerScore, score, false, zeroedByGate, effectiveWeight, 0m, intermediates, notes, children)
+        => this.points = points;
 
     /// <summary>Gets the scorer's intermediate values (e.g. <c>ratio</c>, <c>combined</c>).</summary>
     public ImmutableArray<KeyValuePair<string, decimal>> Intermediates { get; }

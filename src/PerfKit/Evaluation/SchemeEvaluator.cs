@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using PerfKit.Internal;
@@ -38,71 +39,29 @@ public enum UnknownMeasureHandling
 }
 
 /// <summary>
-/// A scheme compiled once into a flat evaluation plan (nodes in pre-order, gates sorted by the step that decides them),
-/// reusable for any number of subjects. Follows the evaluation order of spec §5a exactly.
+/// A scheme compiled once into a flat evaluation plan (nodes in pre-order indexed by position, children as index
+/// ranges, measures resolved to slots, gates sorted by the step that decides them), reusable for any number of
+/// subjects. Follows the evaluation order of spec §5a exactly. The full path (<see cref="Evaluate"/>) returns the
+/// complete <see cref="Assessment"/>; the totals path (<see cref="EvaluateTotals(SubjectInput)"/>
+/// and its span overloads) runs the same arithmetic without building the explanation and gives the same decimals.
 /// </summary>
-/// <remarks>Immutable and thread-safe: share one instance across threads.</remarks>
-public sealed class SchemeEvaluator
+/// <remarks>
+/// Immutable and thread-safe: share one instance across threads. Each evaluation borrows a private work area from a
+/// small per-evaluator pool (or allocates one when the pool is empty), so concurrent calls never share state.
+/// </remarks>
+public sealed partial class SchemeEvaluator
 {
-    private readonly SchemeNode[] nodes;
-    private readonly int[][] children;
-    private readonly int[] parents;
-    private readonly Dictionary<string, int> indexByPath;
-    private readonly int[] indicatorIndexes;
-    private readonly int[] earlyGates;
-    private readonly int[][] gatesByGroup;
-    private readonly int[] lateGates;
+    private readonly EvaluationPlan plan;
     private readonly string fingerprint;
-    private readonly HashSet<string> measures;
+    private readonly Run?[] pool;
 
     private SchemeEvaluator(Scheme scheme, EvaluatorOptions options)
     {
         Scheme = scheme;
         Options = options;
         fingerprint = scheme.Fingerprint;
-        nodes = [.. scheme.Root.DescendantsAndSelf()];
-        measures = new HashSet<string>(scheme.Measures, StringComparer.Ordinal);
-        indexByPath = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < nodes.Length; i++)
-        {
-            indexByPath[nodes[i].Path] = i;
-        }
-
-        children = nodes.Select(n => n is GroupNode g ? g.Children.Select(c => indexByPath[c.Path]).ToArray() : []).ToArray();
-        parents = new int[nodes.Length];
-        parents[0] = -1;
-        for (var g = 0; g < nodes.Length; g++)
-        {
-            foreach (var c in children[g])
-            {
-                parents[c] = g;
-            }
-        }
-
-        indicatorIndexes = Enumerable.Range(0, nodes.Length).Where(i => nodes[i].IsIndicator).ToArray();
-        var early = new List<int>();
-        var late = new List<int>();
-        var byGroup = new List<int>[nodes.Length];
-        for (var k = 0; k < scheme.Gates.Length; k++)
-        {
-            var gate = scheme.Gates[k];
-            if (gate.Subject is GateSubject.Base or GateSubject.Total)
-            {
-                late.Add(k);
-            }
-            else if (nodes[indexByPath[gate.NodePath!]].IsIndicator)
-            {
-                early.Add(k);
-            }
-            else
-            {
-                (byGroup[indexByPath[gate.NodePath!]] ??= []).Add(k);
-            }
-        }
-
-        earlyGates = [.. early];
-        lateGates = [.. late];
-        gatesByGroup = byGroup.Select(l => l?.ToArray() ?? []).ToArray();
+        plan = new EvaluationPlan(scheme);
+        pool = new Run?[Math.Max(2, Environment.ProcessorCount)];
     }
 
     /// <summary>Gets the scheme.</summary>
@@ -142,9 +101,18 @@ public sealed class SchemeEvaluator
     public EvaluationResult Evaluate(SubjectInput input)
     {
         Guard.NotNull(input);
-        var run = new Run(this, input);
-        var assessment = run.Execute();
-        return new EvaluationResult(input.SubjectId, assessment, [.. run.Errors]);
+        var run = Rent();
+        try
+        {
+            run.Begin(input, explain: true);
+            var assessment = run.Execute();
+            var problems = run.Errors.Count == 0 ? ImmutableArray<Problem>.Empty : [.. run.Errors];
+            return new EvaluationResult(input.SubjectId, assessment, problems);
+        }
+        finally
+        {
+            Return(run);
+        }
     }
 
     /// <summary>Evaluates one subject, throwing when its data has problems.</summary>
@@ -198,13 +166,54 @@ public sealed class SchemeEvaluator
         }
     }
 
-    /// <summary>The state of one subject's evaluation.</summary>
-    private sealed class Run
+    /// <summary>Takes a work area from the pool, or creates one.</summary>
+    private Run Rent()
     {
-        private readonly SchemeEvaluator plan;
-        private readonly SubjectInput input;
+        var start = Environment.CurrentManagedThreadId;
+        for (var n = 0; n < pool.Length; n++)
+        {
+            if (Interlocked.Exchange(ref pool[(start + n) % pool.Length], null) is { } run)
+            {
+                return run;
+            }
+        }
+
+        return new Run(this);
+    }
+
+    /// <summary>Gives a work area back to the pool (dropped when the pool is full).</summary>
+    private void Return(Run run)
+    {
+        run.End();
+        ReturnClean(run);
+    }
+
+    /// <summary>Gives back a work area that holds nothing of its last subject.</summary>
+    private void ReturnClean(Run run)
+    {
+        var start = Environment.CurrentManagedThreadId;
+        for (var n = 0; n < pool.Length; n++)
+        {
+            if (Interlocked.CompareExchange(ref pool[(start + n) % pool.Length], run, null) is null)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The work area of one subject's evaluation, reused subject after subject (cleared when the next subject begins). With
+    /// <c>explain</c> it records everything the <see cref="Assessment"/> reports; without, it computes the same numbers
+    /// in the same order and records only what the totals need.
+    /// </summary>
+    private sealed partial class Run
+    {
+        private readonly SchemeEvaluator evaluator;
+        private readonly EvaluationPlan plan;
         private readonly Scheme scheme;
         private readonly int count;
+        private readonly decimal?[] numbers;
+        private readonly Scoring.RatingSet?[] ratings;
         private readonly Scoring.MeasureValue?[] values;
         private readonly Scoring.MeasureValue?[] originals;
         private readonly bool[] missing;
@@ -215,23 +224,42 @@ public sealed class SchemeEvaluator
         private readonly bool[] zeroed;
         private readonly bool[] lowered;
         private readonly bool[] insideLowered;
-        private readonly decimal[] effective;
+        private readonly decimal[] computedEffective;
         private readonly decimal[] includedWeight;
         private readonly ImmutableArray<KeyValuePair<string, decimal>>[] intermediates;
         private readonly List<string>?[] notes;
-        private readonly GateResult?[] gateResults;
+        private readonly Override?[] valueOverrides;
+        private readonly Override?[] scoreOverrides;
+        private readonly bool[] gatePassed;
+        private readonly bool[] gateMissing;
+        private readonly decimal?[] gateActual;
+        private readonly decimal[] units;
+        private readonly decimal[] raw;
+        private readonly decimal[] applied;
+        private readonly bool[] unitsMissing;
+        private readonly decimal[] scopeRemaining;
+        private readonly bool[] scopeSeen;
         private readonly List<Exclusion> exclusions = [];
         private readonly List<OverrideRecord> overrideRecords = [];
-        private readonly List<string> gradeCaps = [];
+        private SubjectInput? input;
+        private bool explain;
+        private bool anyExcluded;
+        private bool hasOverrides;
+        private decimal? basePay;
+        private bool cancelled;
+        private GradeBand? gradeCap;
+        private decimal[] effective;
         private string currentPath = "/";
-        private string? currentValue;
+        private Scoring.MeasureValue? currentValue;
 
-        public Run(SchemeEvaluator plan, SubjectInput input)
+        public Run(SchemeEvaluator evaluator)
         {
-            this.plan = plan;
-            this.input = input;
+            this.evaluator = evaluator;
+            plan = evaluator.plan;
             scheme = plan.Scheme;
-            count = plan.nodes.Length;
+            count = plan.Count;
+            numbers = new decimal?[plan.Measures.Length];
+            ratings = new Scoring.RatingSet?[plan.Measures.Length];
             values = new Scoring.MeasureValue?[count];
             originals = new Scoring.MeasureValue?[count];
             missing = new bool[count];
@@ -242,25 +270,149 @@ public sealed class SchemeEvaluator
             zeroed = new bool[count];
             lowered = new bool[count];
             insideLowered = new bool[count];
-            effective = new decimal[count];
+            computedEffective = new decimal[count];
             includedWeight = new decimal[count];
             intermediates = new ImmutableArray<KeyValuePair<string, decimal>>[count];
             notes = new List<string>?[count];
-            gateResults = new GateResult?[scheme.Gates.Length];
-            Errors.AddRange(input.Problems);
-            if (plan.Options.UnknownMeasures == UnknownMeasureHandling.Reject)
-            {
-                RejectUnknownMeasures();
-            }
+            valueOverrides = new Override?[count];
+            scoreOverrides = new Override?[count];
+            gatePassed = new bool[scheme.Gates.Length];
+            gateMissing = new bool[scheme.Gates.Length];
+            gateActual = new decimal?[scheme.Gates.Length];
+            units = new decimal[scheme.Adjustments.Length];
+            raw = new decimal[scheme.Adjustments.Length];
+            applied = new decimal[scheme.Adjustments.Length];
+            unitsMissing = new bool[scheme.Adjustments.Length];
+            scopeRemaining = new decimal[count];
+            scopeSeen = new bool[count];
+            effective = computedEffective;
         }
 
         public List<Problem> Errors { get; } = [];
 
+        /// <summary>Gets the first problem's code when not explaining (the totals path stops at one).</summary>
+        public string? FirstErrorCode { get; private set; }
+
+        /// <summary>Gets the first problem's path when not explaining.</summary>
+        public string? FirstErrorPath { get; private set; }
+
+        private bool Failed => FirstErrorCode is not null || Errors.Count > 0;
+
+        /// <summary>Starts a subject read from a <see cref="SubjectInput"/>.</summary>
+        public void Begin(SubjectInput subject, bool explain)
+        {
+            Reset(explain);
+            input = subject;
+            basePay = subject.BasePay;
+            if (explain)
+            {
+                Errors.AddRange(subject.Problems);
+            }
+            else if (!subject.Problems.IsEmpty)
+            {
+                FirstErrorCode = subject.Problems[0].Code;
+                FirstErrorPath = subject.Problems[0].Path;
+            }
+
+            var reject = evaluator.Options.UnknownMeasures == UnknownMeasureHandling.Reject;
+            foreach (var (measure, number) in subject.Values)
+            {
+                if (plan.SlotByMeasure.TryGetValue(measure, out var slot))
+                {
+                    numbers[slot] = number;
+                }
+                else if (reject)
+                {
+                    UnknownMeasure(measure);
+                }
+            }
+
+            if (!subject.Ratings.IsEmpty)
+            {
+                foreach (var (measure, set) in subject.Ratings)
+                {
+                    if (plan.SlotByMeasure.TryGetValue(measure, out var slot))
+                    {
+                        ratings[slot] = set;
+                    }
+                    else if (reject)
+                    {
+                        UnknownMeasure(measure);
+                    }
+                }
+            }
+
+            if (!subject.Overrides.IsEmpty)
+            {
+                ReadOverrides(subject.Overrides);
+            }
+        }
+
+        /// <summary>Starts a subject given as numbers by measure slot (the totals path; no ratings, no overrides).</summary>
+        public void Begin(ReadOnlySpan<decimal?> slots, decimal? pay)
+        {
+            Reset(explainThis: false);
+            slots.CopyTo(numbers);
+            basePay = pay;
+        }
+
+        /// <summary>Drops the references to the last subject so a pooled work area keeps nothing alive.</summary>
+        public void End()
+        {
+            input = null;
+            Errors.Clear();
+            exclusions.Clear();
+            overrideRecords.Clear();
+            if (explain)
+            {
+                Array.Clear(values);
+                Array.Clear(originals);
+                Array.Clear(intermediates);
+                Array.Clear(notes);
+            }
+
+            Array.Clear(ratings);
+        }
+
+        private void Reset(bool explainThis)
+        {
+            explain = explainThis;
+            FirstErrorCode = null;
+            FirstErrorPath = null;
+            Array.Clear(numbers);
+            Array.Clear(missing);
+            Array.Clear(scorerScores);
+            Array.Clear(excluded);
+            Array.Clear(zeroRequested);
+            Array.Clear(zeroed);
+            Array.Clear(lowered);
+            Array.Clear(values);
+            Array.Clear(scores);
+            if (hasOverrides)
+            {
+                Array.Clear(valueOverrides);
+                Array.Clear(scoreOverrides);
+                hasOverrides = false;
+            }
+
+            foreach (var scope in plan.ScopeNodes)
+            {
+                scopeSeen[scope] = false;
+            }
+
+            anyExcluded = false;
+            cancelled = false;
+            gradeCap = null;
+            currentPath = "/";
+            currentValue = null;
+        }
+
+        /// <summary>Runs steps 1–10 and builds the assessment (explaining), or null on problems or when not explaining.</summary>
         public Assessment? Execute()
         {
             try
             {
-                return ExecuteChecked();
+                return ExecuteChecked(out _);
             }
             catch (OverflowException)
             {
@@ -269,29 +421,48 @@ public sealed class SchemeEvaluator
             }
         }
 
-        private void RejectUnknownMeasures()
+        /// <summary>Runs steps 1–10 without building the explanation.</summary>
+        public TotalsResult ExecuteTotals(string? subjectId, Span<bool> gatesPassed)
         {
-            foreach (var measure in input.Values.Keys.Concat(input.Ratings.Keys))
+            TotalsResult totals;
+            try
             {
-                if (!plan.measures.Contains(measure))
-                {
-                    Error(ProblemCodes.ValueUnknownMeasure, measure, measure,
-                        $"Scheme '{scheme.Id}' reads no measure '{measure}'; check the key's spelling, or set EvaluatorOptions.UnknownMeasures to Ignore when subjects carry extra measures.");
-                }
+                ExecuteChecked(out totals);
             }
+            catch (OverflowException)
+            {
+                Overflowed();
+                totals = default;
+            }
+
+            if (Failed)
+            {
+                return TotalsResult.Failure(subjectId, FirstErrorCode!, FirstErrorPath!);
+            }
+
+            if (!gatesPassed.IsEmpty)
+            {
+                gatePassed.CopyTo(gatesPassed);
+            }
+
+            return totals.WithSubject(subjectId);
         }
 
-        private Assessment? ExecuteChecked()
+        private void UnknownMeasure(string measure)
+            => Error(ProblemCodes.ValueUnknownMeasure, measure, measure,
+                $"Scheme '{scheme.Id}' reads no measure '{measure}'; check the key's spelling, or set EvaluatorOptions.UnknownMeasures to Ignore when subjects carry extra measures.");
+
+        private Assessment? ExecuteChecked(out TotalsResult totals)
         {
-            var (valueOverrides, scoreOverrides) = ReadOverrides();
+            totals = default;
 
             // Steps 1–2: read values, apply value overrides, score indicators, apply score overrides; read the adjustments' units.
             // An overflow in one indicator is reported and the others are still read, so every problem comes back at once.
-            foreach (var i in plan.indicatorIndexes)
+            foreach (var i in plan.Indicators)
             {
                 try
                 {
-                    ScoreIndicator(i, valueOverrides, scoreOverrides);
+                    ScoreIndicator(i);
                 }
                 catch (OverflowException)
                 {
@@ -299,35 +470,31 @@ public sealed class SchemeEvaluator
                 }
             }
 
-            var units = ReadUnits();
-            if (Errors.Count > 0)
+            ReadUnits();
+            if (Failed)
             {
                 return null;
             }
 
             // Step 3: gates on indicator values and scores; zeroScore.
-            foreach (var k in plan.earlyGates)
+            foreach (var k in plan.EarlyGates)
             {
-                var gate = scheme.Gates[k];
-                var index = plan.indexByPath[gate.NodePath!];
-                decimal? actual = gate.Subject == GateSubject.IndicatorValue
+                var index = plan.GateNode[k];
+                decimal? actual = scheme.Gates[k].Subject == GateSubject.IndicatorValue
                     ? (values[index] is { } v ? v.Number : null)
                     : (excluded[index] ? null : scores[index]);
                 Decide(k, actual);
             }
 
-            foreach (var i in plan.indicatorIndexes)
+            foreach (var i in plan.Indicators)
             {
                 ApplyZero(i);
             }
 
-            // Step 4: group scores bottom-up (children precede parents in reverse pre-order).
-            for (var i = count - 1; i >= 0; i--)
+            // Step 4: group scores bottom-up (every group after its descendants).
+            foreach (var g in plan.GroupsBottomUp)
             {
-                if (!plan.nodes[i].IsIndicator)
-                {
-                    ScoreGroup(i);
-                }
+                ScoreGroup(g);
             }
 
             if (excluded[0])
@@ -339,59 +506,84 @@ public sealed class SchemeEvaluator
             currentPath = "/";
             currentValue = null;
             var basePoints = scores[0] * scheme.Points;
-            ComputeEffectiveWeights();
+            var needContributions = explain || !plan.ContributionsCannotOverflow;
+            if (needContributions)
+            {
+                ComputeEffectiveWeights();
+            }
 
             // Step 5: bonuses and penalties.
-            var adjustments = ApplyAdjustments(units, basePoints, out var bonus, out var penalty);
+            ApplyAdjustments(basePoints, out var bonus, out var penalty);
 
             // Steps 6–7: one clamp, one rounding.
             currentPath = "total";
             currentValue = null;
             var unclamped = basePoints + bonus - penalty;
-            var exact = Math.Clamp(unclamped, scheme.MinPoints, scheme.MaxPoints);
+            var exact = Math.Clamp(unclamped, plan.MinPoints, plan.MaxPoints);
             var rounded = scheme.Rounding.Round(exact);
 
             // Step 8: gates on base and total.
-            foreach (var k in plan.lateGates)
+            foreach (var k in plan.LateGates)
             {
                 Decide(k, scheme.Gates[k].Subject == GateSubject.Base ? basePoints : rounded);
             }
 
             // Step 9: grade, then capGrade.
             var earned = scheme.GradeFor(rounded);
-            var grade = earned;
-            foreach (var cap in gradeCaps)
+            var grade = gradeCap is { } cap && cap.Rank > earned.Rank ? cap : earned;
+
+            // The contributions are computed (and can overflow) before the payout, as the result tree needs them.
+            NodeResult? tree = null;
+            if (explain)
             {
-                var band = scheme.FindGrade(cap)!;
-                if (band.Rank > grade.Rank)
+                tree = BuildResult(0);
+            }
+            else if (needContributions)
+            {
+                for (var i = 0; i < count; i++)
                 {
-                    grade = band;
+                    _ = Contribution(i);
                 }
             }
 
-            var tree = BuildResult(0);
-
             // Step 10: payout.
-            var gates = gateResults.Select(g => g!).ToImmutableArray();
-            var cancelled = gates.Any(g => !g.Passed && g.Gate.Consequence == GateConsequence.CancelPayout);
             currentPath = "basePay";
-            currentValue = input.BasePay is { } given ? DecimalText.Canonical(given) : null;
-            decimal? payout = input.BasePay is { } pay
-                ? (cancelled ? 0m : plan.Options.PayRounding.Round(pay * grade.Coefficient))
+            currentValue = basePay is { } given ? Scoring.MeasureValue.Of(given) : null;
+            decimal? payout = basePay is { } pay
+                ? (cancelled ? 0m : evaluator.Options.PayRounding.Round(pay * grade.Coefficient))
                 : null;
 
-            return new Assessment(scheme, plan.fingerprint, input, input.SubjectId, tree, basePoints, bonus, penalty, unclamped, exact, rounded, grade, earned,
-                gates, adjustments, [.. exclusions], [.. overrideRecords], input.BasePay, payout);
+            if (!explain)
+            {
+                var failedGates = 0;
+                foreach (var passed in gatePassed)
+                {
+                    failedGates += passed ? 0 : 1;
+                }
+
+                totals = new TotalsResult(null, basePoints, bonus, penalty, unclamped, exact, rounded, grade.Rank, earned.Rank, grade.Coefficient, cancelled, failedGates, payout);
+                return null;
+            }
+
+            var gates = new GateResult[scheme.Gates.Length];
+            for (var k = 0; k < gates.Length; k++)
+            {
+                gates[k] = new GateResult(scheme.Gates[k], gatePassed[k], gateMissing[k], gateActual[k]);
+            }
+
+            return new Assessment(scheme, evaluator.fingerprint, input!, input!.SubjectId, tree!, basePoints, bonus, penalty, unclamped, exact, rounded, grade, earned,
+                ImmutableCollectionsMarshal.AsImmutableArray(gates), AdjustmentResults(), ToImmutable(exclusions), ToImmutable(overrideRecords), basePay, payout);
         }
 
-        private (Dictionary<int, Override> Values, Dictionary<int, Override> Scores) ReadOverrides()
+        private static ImmutableArray<T> ToImmutable<T>(List<T> list) => list.Count == 0 ? [] : [.. list];
+
+        private void ReadOverrides(ImmutableArray<Override> overrides)
         {
-            var valueOverrides = new Dictionary<int, Override>();
-            var scoreOverrides = new Dictionary<int, Override>();
-            foreach (var o in input.Overrides)
+            hasOverrides = true;
+            foreach (var o in overrides)
             {
                 var path = Scheme.NormalizePath(o.Path);
-                if (!plan.indexByPath.TryGetValue(path, out var index) || plan.nodes[index] is not IndicatorNode indicator)
+                if (!plan.IndexByPath.TryGetValue(path, out var index) || plan.Indicator[index] is not { } indicator)
                 {
                     Error(ProblemCodes.OverrideUnknownNode, o.Path, DecimalText.Canonical(o.Replacement), "An override must name an indicator of the scheme by its path.");
                     continue;
@@ -399,7 +591,7 @@ public sealed class SchemeEvaluator
 
                 // An invalid override is reported and never applied (a number handed to a rating scorer would not be a value it can read).
                 var target = o.Kind == OverrideKind.Value ? valueOverrides : scoreOverrides;
-                if (target.ContainsKey(index))
+                if (target[index] is not null)
                 {
                     Error(ProblemCodes.OverrideInvalid, path, DecimalText.Canonical(o.Replacement), $"Two {o.Kind.ToString().ToLowerInvariant()} overrides name this indicator; give one.");
                 }
@@ -414,90 +606,104 @@ public sealed class SchemeEvaluator
                 }
                 else
                 {
-                    target.Add(index, o);
+                    target[index] = o;
                 }
             }
-
-            return (valueOverrides, scoreOverrides);
         }
 
-        private void ScoreIndicator(int i, Dictionary<int, Override> valueOverrides, Dictionary<int, Override> scoreOverrides)
+        private void ScoreIndicator(int i)
         {
-            var node = (IndicatorNode)plan.nodes[i];
+            var node = plan.Indicator[i]!;
             currentPath = node.Path;
             currentValue = null;
-            var scorer = Periods.Proration.ScorerFor(node, input);
+            // A prorated indicator scores with its parameters scaled by the subject's presence (values by slot carry none).
+            var scorer = input is null ? node.Scorer : Periods.Proration.ScorerFor(node, input);
+            var slot = plan.Slot[i];
             Scoring.MeasureValue? value = null;
-            if (scorer.InputKind == Scoring.MeasureKind.Number)
+            if (!plan.ReadsRatings[i])
             {
-                if (input.Values.TryGetValue(node.Measure, out var number))
+                if (numbers[slot] is { } number)
                 {
                     value = Scoring.MeasureValue.Of(number);
                 }
-                else if (input.Ratings.ContainsKey(node.Measure))
+                else if (ratings[slot] is { } given)
                 {
-                    Error(ProblemCodes.ValueKind, node.Path, input.Ratings[node.Measure].ToString(), $"Measure '{node.Measure}' was given ratings, but indicator '{node.Names.Default}' reads a number.");
+                    Error(ProblemCodes.ValueKind, node.Path, given.ToString(), $"Measure '{node.Measure}' was given ratings, but indicator '{node.Names.Default}' reads a number.");
                     return;
                 }
             }
-            else if (input.Ratings.TryGetValue(node.Measure, out var ratings))
+            else if (ratings[slot] is { } set)
             {
-                value = Scoring.MeasureValue.Of(ratings);
+                value = Scoring.MeasureValue.Of(set);
             }
-            else if (input.Values.TryGetValue(node.Measure, out var wrong))
+            else if (numbers[slot] is { } wrong)
             {
                 Error(ProblemCodes.ValueKind, node.Path, DecimalText.Canonical(wrong), $"Measure '{node.Measure}' was given a number, but indicator '{node.Names.Default}' reads ratings by rater role.");
                 return;
             }
 
-            if (valueOverrides.TryGetValue(i, out var valueOverride))
+            if (hasOverrides && valueOverrides[i] is { } valueOverride)
             {
-                originals[i] = value;
-                overrideRecords.Add(new OverrideRecord(valueOverride, value, null));
+                if (explain)
+                {
+                    originals[i] = value;
+                    overrideRecords.Add(new OverrideRecord(valueOverride, value, null));
+                }
+
                 value = Scoring.MeasureValue.Of(valueOverride.Replacement);
             }
 
             values[i] = value;
-            currentValue = value?.ToString();
+            currentValue = value;
             var isMissing = value is null;
             if (value is { } present)
             {
-                var outcome = scorer.Score(present);
-                if (!outcome.IsValid && outcome.ErrorCode is null)
+                if (!explain && ReferenceEquals(scorer, node.Scorer) && plan.NumberScorers[i] is { } numberScorer)
                 {
-                    throw new InvalidOperationException(
-                        $"Scorer '{node.ScorerSpec.Kind}' at '{node.Path}' returned default(ScoreOutcome); return ScoreOutcome.Scored, Invalid or Missing.");
-                }
-
-                if (outcome.IsMissing)
-                {
-                    isMissing = true;
-                    Note(i, outcome.ErrorMessage!);
-                }
-                else if (!outcome.IsValid)
-                {
-                    Error(outcome.ErrorCode!, node.Path, present.ToString(), outcome.ErrorMessage!);
-                    return;
+                    scorerScores[i] = numberScorer.ScoreNumber(present.Number);
                 }
                 else
                 {
-                    if (outcome.Score < scorer.MinimumScore || outcome.Score > scorer.MaximumScore)
+                    var outcome = scorer.Score(present);
+                    if (!outcome.IsValid && outcome.ErrorCode is null)
                     {
                         throw new InvalidOperationException(
-                            $"Scorer '{node.ScorerSpec.Kind}' at '{node.Path}' returned {DecimalText.Canonical(outcome.Score)}, outside its declared range [{DecimalText.Canonical(scorer.MinimumScore)}, {DecimalText.Canonical(scorer.MaximumScore)}].");
+                            $"Scorer '{node.ScorerSpec.Kind}' at '{node.Path}' returned default(ScoreOutcome); return ScoreOutcome.Scored, Invalid or Missing.");
                     }
 
-                    scorerScores[i] = outcome.Score;
-                    intermediates[i] = outcome.Intermediates;
-                    foreach (var n in outcome.Notes)
+                    if (outcome.IsMissing)
                     {
-                        Note(i, n);
+                        isMissing = true;
+                        Note(i, outcome.ErrorMessage!);
+                    }
+                    else if (!outcome.IsValid)
+                    {
+                        Error(outcome.ErrorCode!, node.Path, present.ToString(), outcome.ErrorMessage!);
+                        return;
+                    }
+                    else
+                    {
+                        if (outcome.Score < scorer.MinimumScore || outcome.Score > scorer.MaximumScore)
+                        {
+                            throw new InvalidOperationException(
+                                $"Scorer '{node.ScorerSpec.Kind}' at '{node.Path}' returned {DecimalText.Canonical(outcome.Score)}, outside its declared range [{DecimalText.Canonical(scorer.MinimumScore)}, {DecimalText.Canonical(scorer.MaximumScore)}].");
+                        }
+
+                        scorerScores[i] = outcome.Score;
+                        if (explain)
+                        {
+                            intermediates[i] = outcome.Intermediates;
+                            foreach (var n in outcome.Notes)
+                            {
+                                Note(i, n);
+                            }
+                        }
                     }
                 }
             }
 
             missing[i] = isMissing;
-            scoreOverrides.TryGetValue(i, out var scoreOverride);
+            var scoreOverride = hasOverrides ? scoreOverrides[i] : null;
             if (isMissing && scoreOverride is null)
             {
                 switch (node.Missing)
@@ -515,7 +721,12 @@ public sealed class SchemeEvaluator
                         break;
                     default:
                         excluded[i] = true;
-                        exclusions.Add(new Exclusion(node.Path, $"value of measure '{node.Measure}' missing; policy 'exclude'"));
+                        anyExcluded = true;
+                        if (explain)
+                        {
+                            exclusions.Add(new Exclusion(node.Path, $"value of measure '{node.Measure}' missing; policy 'exclude'"));
+                        }
+
                         return;
                 }
             }
@@ -523,28 +734,33 @@ public sealed class SchemeEvaluator
             scores[i] = scorerScores[i] ?? 0m;
             if (scoreOverride is not null)
             {
-                overrideRecords.Add(new OverrideRecord(scoreOverride, null, scorerScores[i]));
+                if (explain)
+                {
+                    overrideRecords.Add(new OverrideRecord(scoreOverride, null, scorerScores[i]));
+                }
+
                 scores[i] = scoreOverride.Replacement;
             }
         }
 
         private void ScoreGroup(int g)
         {
-            var node = plan.nodes[g];
+            var node = plan.Nodes[g];
             currentPath = node.Path.Length == 0 ? "/" : node.Path;
             currentValue = null;
             if (Mean(g, -1, 0m, out includedWeight[g]) is not { } mean)
             {
                 excluded[g] = true;
-                if (g != 0)
+                anyExcluded = true;
+                if (g != 0 && explain)
                 {
                     exclusions.Add(new Exclusion(node.Path, "all children excluded"));
                 }
 
                 // A gate on an excluded group's score has nothing to compare: it is decided as missing (§5).
-                foreach (var k in plan.gatesByGroup[g])
+                for (var j = plan.GroupGateStart[g]; j < plan.GroupGateStart[g + 1]; j++)
                 {
-                    Decide(k, null);
+                    Decide(plan.GroupGateList[j], null);
                 }
 
                 return;
@@ -555,9 +771,9 @@ public sealed class SchemeEvaluator
 
             // Every gate on this group reads the same score, whatever the declared order; their zeroScore applies after all are decided.
             var score = scores[g];
-            foreach (var k in plan.gatesByGroup[g])
+            for (var j = plan.GroupGateStart[g]; j < plan.GroupGateStart[g + 1]; j++)
             {
-                Decide(k, score);
+                Decide(plan.GroupGateList[j], score);
             }
 
             ApplyZero(g);
@@ -574,23 +790,38 @@ public sealed class SchemeEvaluator
             var weighted = 0m;
             var lowest = decimal.MaxValue;
             var highest = decimal.MinValue;
-            foreach (var c in plan.children[g])
+            var children = plan.ChildList;
+            for (var j = plan.ChildStart[g]; j < plan.ChildStart[g + 1]; j++)
             {
+                var c = children[j];
                 if (!excluded[c])
                 {
-                    var w = plan.nodes[c].Weight;
+                    var w = plan.Weights[c];
                     var s = c == replaced ? replacement : scores[c];
                     weightSum += w;
                     weighted += w * s;
-                    lowest = decimal.Min(lowest, s);
-                    highest = decimal.Max(highest, s);
+                    if (s < lowest)
+                    {
+                        lowest = s;
+                    }
+
+                    if (s > highest)
+                    {
+                        highest = s;
+                    }
                 }
             }
 
             // A weighted mean lies between its lowest and highest term (spec §2). The products wᵢ·sᵢ are rounded to
             // 28 digits when a score has more (e.g. 1/3), which can push the quotient one unit in the last place past
             // that range (a one-child group scoring above its only child); the clamp removes only that rounding excess.
-            return weightSum == 0m ? null : Math.Clamp(weighted / weightSum, lowest, highest);
+            if (weightSum == 0m)
+            {
+                return null;
+            }
+
+            var mean = weighted / weightSum;
+            return mean < lowest ? lowest : mean > highest ? highest : mean;
         }
 
         /// <summary>
@@ -606,7 +837,7 @@ public sealed class SchemeEvaluator
             }
 
             var replacement = 0m;
-            for (var g = plan.parents[i]; g >= 0; g = plan.parents[g])
+            for (var g = plan.Parents[i]; g >= 0; g = plan.Parents[g])
             {
                 var mean = Mean(g, i, replacement, out _)!.Value;
                 replacement = zeroed[g] && mean > 0m ? 0m : mean;
@@ -635,7 +866,9 @@ public sealed class SchemeEvaluator
             var passed = actual is { } a
                 ? (gate.Direction == ScoreDirection.LowerIsBetter ? a <= gate.Threshold : a >= gate.Threshold)
                 : gate.OnMissing == GateMissingBehavior.Pass;
-            gateResults[k] = new GateResult(gate, passed, actual is null, actual);
+            gatePassed[k] = passed;
+            gateMissing[k] = actual is null;
+            gateActual[k] = actual;
             if (passed)
             {
                 return;
@@ -644,32 +877,63 @@ public sealed class SchemeEvaluator
             switch (gate.Consequence)
             {
                 case GateConsequence.ZeroScore:
-                    zeroRequested[plan.indexByPath[gate.ConsequenceTarget!]] = true;
+                    zeroRequested[plan.GateZeroTarget[k]] = true;
                     break;
                 case GateConsequence.CapGrade:
-                    gradeCaps.Add(gate.ConsequenceTarget!);
+                    var band = plan.GateCapGrade[k]!;
+                    if (gradeCap is null || band.Rank > gradeCap.Rank)
+                    {
+                        gradeCap = band;
+                    }
+
                     break;
                 default:
+                    cancelled = true;
                     break;
             }
         }
 
         private void ComputeEffectiveWeights()
         {
-            effective[0] = 1m;
+            // With nothing excluded every Σw is the full sum, so the plan's weights, computed by the same arithmetic, are these.
+            if (!anyExcluded && plan.FullEffectiveWeights is { } full)
+            {
+                effective = full;
+            }
+            else
+            {
+                effective = computedEffective;
+                Array.Clear(effective);
+                effective[0] = 1m;
+                for (var g = 0; g < count; g++)
+                {
+                    if (plan.Indicator[g] is not null || excluded[g])
+                    {
+                        continue;
+                    }
+
+                    currentPath = plan.Nodes[g].Path;
+                    var weightSum = includedWeight[g];
+                    for (var j = plan.ChildStart[g]; j < plan.ChildStart[g + 1]; j++)
+                    {
+                        var c = plan.ChildList[j];
+                        effective[c] = excluded[c] ? 0m : effective[g] * plan.Weights[c] / weightSum;
+                    }
+                }
+            }
+
+            Array.Clear(insideLowered);
             for (var g = 0; g < count; g++)
             {
-                if (plan.nodes[g].IsIndicator || excluded[g])
+                if (plan.Indicator[g] is not null || excluded[g])
                 {
                     continue;
                 }
 
-                currentPath = plan.nodes[g].Path;
-                var weightSum = includedWeight[g];
-                foreach (var c in plan.children[g])
+                var inside = insideLowered[g] || lowered[g];
+                for (var j = plan.ChildStart[g]; j < plan.ChildStart[g + 1]; j++)
                 {
-                    effective[c] = excluded[c] ? 0m : effective[g] * plan.nodes[c].Weight / weightSum;
-                    insideLowered[c] = insideLowered[g] || lowered[g];
+                    insideLowered[plan.ChildList[j]] = inside;
                 }
             }
         }
@@ -678,19 +942,27 @@ public sealed class SchemeEvaluator
         private decimal Contribution(int i) => excluded[i] || insideLowered[i] ? 0m : effective[i] * scores[i] * scheme.Points;
 
         /// <summary>Reads every adjustment rule's units and its capped raw points (step 1, so their problems are reported with the rest).</summary>
-        private (decimal Units, decimal Raw, bool Missing)[] ReadUnits()
+        private void ReadUnits()
         {
-            var read = new (decimal Units, decimal Raw, bool Missing)[scheme.Adjustments.Length];
             for (var k = 0; k < scheme.Adjustments.Length; k++)
             {
                 var rule = scheme.Adjustments[k];
-                var path = "adjustments." + rule.Id;
+                var path = plan.AdjustmentPath[k];
                 currentPath = path;
                 currentValue = null;
-                var unitsMissing = false;
-                if (!input.Values.TryGetValue(rule.Measure, out var units))
+                units[k] = 0m;
+                raw[k] = 0m;
+                unitsMissing[k] = false;
+                var slot = plan.AdjustmentSlot[k];
+                var isMissing = false;
+                decimal given = 0m;
+                if (numbers[slot] is { } number)
                 {
-                    if (input.Ratings.ContainsKey(rule.Measure))
+                    given = number;
+                }
+                else
+                {
+                    if (ratings[slot] is not null)
                     {
                         Error(ProblemCodes.ValueKind, path, null, $"Measure '{rule.Measure}' was given ratings, but adjustment '{rule.Id}' reads a number of units.");
                         continue;
@@ -706,20 +978,20 @@ public sealed class SchemeEvaluator
                         continue;
                     }
 
-                    unitsMissing = true;
+                    isMissing = true;
                 }
 
-                if (units < 0m)
+                if (given < 0m)
                 {
-                    Error(ProblemCodes.AdjustmentUnits, path, DecimalText.Canonical(units), $"The units of '{rule.Id}' (measure '{rule.Measure}') must be at least 0; the rule's kind gives the sign.");
+                    Error(ProblemCodes.AdjustmentUnits, path, DecimalText.Canonical(given), $"The units of '{rule.Id}' (measure '{rule.Measure}') must be at least 0; the rule's kind gives the sign.");
                     continue;
                 }
 
-                currentValue = DecimalText.Canonical(units);
-                decimal raw;
+                currentValue = Scoring.MeasureValue.Of(given);
+                decimal points;
                 try
                 {
-                    raw = units * rule.PointsPerUnit;
+                    points = given * rule.PointsPerUnit;
                 }
                 catch (OverflowException)
                 {
@@ -727,90 +999,121 @@ public sealed class SchemeEvaluator
                     continue;
                 }
 
-                if (rule.Cap is { } cap && raw > cap)
+                if (rule.Cap is { } cap && points > cap)
                 {
-                    raw = cap;
+                    points = cap;
                 }
 
-                read[k] = (units, raw, unitsMissing);
+                units[k] = given;
+                raw[k] = points;
+                unitsMissing[k] = isMissing;
             }
-
-            return read;
         }
 
-        private ImmutableArray<AdjustmentResult> ApplyAdjustments((decimal Units, decimal Raw, bool Missing)[] read, decimal basePoints, out decimal bonus, out decimal penalty)
+        private void ApplyAdjustments(decimal basePoints, out decimal bonus, out decimal penalty)
         {
             bonus = 0m;
             penalty = 0m;
             var remainingBonus = scheme.MaxBonus ?? 0m;
-            var remainingByScope = new Dictionary<string, decimal>(StringComparer.Ordinal);
-            var results = ImmutableArray.CreateBuilder<AdjustmentResult>(scheme.Adjustments.Length);
             for (var k = 0; k < scheme.Adjustments.Length; k++)
             {
                 var rule = scheme.Adjustments[k];
-                var (units, raw, unitsMissing) = read[k];
-                currentPath = "adjustments." + rule.Id;
-                currentValue = DecimalText.Canonical(units);
-                decimal applied;
+                var points = raw[k];
+                currentPath = plan.AdjustmentPath[k];
+                currentValue = Scoring.MeasureValue.Of(units[k]);
+                decimal taken;
                 if (rule.Kind == AdjustmentKind.Bonus)
                 {
-                    applied = decimal.Min(raw, remainingBonus);
-                    remainingBonus -= applied;
-                    bonus += applied;
+                    taken = decimal.Min(points, remainingBonus);
+                    remainingBonus -= taken;
+                    bonus += taken;
                 }
-                else if (rule.ScopePath is { } scope)
+                else if (plan.AdjustmentScope[k] is var scope and >= 0)
                 {
-                    if (!remainingByScope.TryGetValue(scope, out var limit))
+                    if (!scopeSeen[scope])
                     {
-                        limit = decimal.Max(PointsOf(plan.indexByPath[scope], basePoints), 0m);
+                        scopeRemaining[scope] = decimal.Max(PointsOf(scope, basePoints), 0m);
+                        scopeSeen[scope] = true;
                     }
 
-                    applied = decimal.Min(raw, limit);
-                    remainingByScope[scope] = limit - applied;
-                    penalty += applied;
+                    taken = decimal.Min(points, scopeRemaining[scope]);
+                    scopeRemaining[scope] -= taken;
+                    penalty += taken;
                 }
                 else
                 {
-                    applied = raw;
-                    penalty += applied;
+                    taken = points;
+                    penalty += taken;
                 }
 
-                results.Add(new AdjustmentResult(rule, units, raw, applied, raw - applied, unitsMissing));
+                applied[k] = taken;
+            }
+        }
+
+        private ImmutableArray<AdjustmentResult> AdjustmentResults()
+        {
+            var results = new AdjustmentResult[scheme.Adjustments.Length];
+            for (var k = 0; k < results.Length; k++)
+            {
+                results[k] = new AdjustmentResult(scheme.Adjustments[k], units[k], raw[k], applied[k], raw[k] - applied[k], unitsMissing[k]);
             }
 
-            return results.ToImmutable();
+            return ImmutableCollectionsMarshal.AsImmutableArray(results);
         }
 
         private NodeResult BuildResult(int i)
         {
-            var node = plan.nodes[i];
-            var kids = plan.children[i];
-            var childResults = ImmutableArray.CreateBuilder<NodeResult>(kids.Length);
-            foreach (var c in kids)
+            var node = plan.Nodes[i];
+            var first = plan.ChildStart[i];
+            var childCount = plan.ChildStart[i + 1] - first;
+            var childResults = ImmutableArray<NodeResult>.Empty;
+            if (childCount > 0)
             {
-                childResults.Add(BuildResult(c));
+                var array = new NodeResult[childCount];
+                for (var j = 0; j < childCount; j++)
+                {
+                    array[j] = BuildResult(plan.ChildList[first + j]);
+                }
+
+                childResults = ImmutableCollectionsMarshal.AsImmutableArray(array);
             }
 
             var isExcluded = excluded[i];
+            var scorerScore = plan.Indicator[i] is not null && !isExcluded ? scorerScores[i] : null;
+            var explained = intermediates[i].IsDefault ? [] : intermediates[i];
+            var noted = notes[i] is { } list ? [.. list] : ImmutableArray<string>.Empty;
+
+            // Where no contribution can overflow, the node computes its own when read (the same expression), so a
+            // caller that never reads it does not pay for it.
+            if (plan.ContributionsCannotOverflow && !isExcluded && !insideLowered[i])
+            {
+                return new NodeResult(node, values[i], originals[i], missing[i], scorerScore, scores[i], zeroed[i], effective[i], scheme.Points, explained, noted, childResults);
+            }
+
             return new NodeResult(
                 node,
                 values[i],
                 originals[i],
                 missing[i],
-                node.IsIndicator && !isExcluded ? scorerScores[i] : null,
+                scorerScore,
                 isExcluded ? null : scores[i],
                 isExcluded,
                 zeroed[i],
                 effective[i],
                 Contribution(i),
-                intermediates[i].IsDefault ? [] : intermediates[i],
-                notes[i] is { } list ? [.. list] : [],
-                childResults.MoveToImmutable());
+                explained,
+                noted,
+                childResults);
         }
 
         /// <summary>Whether the input already reports the measure's text as unreadable (so it is not reported missing as well).</summary>
         private bool Unreadable(string measure)
         {
+            if (input is null)
+            {
+                return false;
+            }
+
             foreach (var problem in input.Problems)
             {
                 if (problem.Code is ProblemCodes.ValueUnparsable or ProblemCodes.ValueNonFinite && string.Equals(problem.Path, measure, StringComparison.Ordinal))
@@ -823,11 +1126,31 @@ public sealed class SchemeEvaluator
         }
 
         private void Overflowed()
-            => Error(ProblemCodes.ValueOverflow, currentPath, currentValue, $"A computation at '{currentPath}' overflowed the decimal range (±7.9e28); check the subject's values for magnitude errors.");
+            => Error(ProblemCodes.ValueOverflow, currentPath, currentValue?.ToString(), $"A computation at '{currentPath}' overflowed the decimal range (±7.9e28); check the subject's values for magnitude errors.");
 
-        private void Note(int i, string text) => (notes[i] ??= []).Add(text);
+        private void Note(int i, string text)
+        {
+            if (explain)
+            {
+                (notes[i] ??= []).Add(text);
+            }
+        }
 
         private void Error(string code, string path, string? value, string message)
-            => Errors.Add(new Problem(code, path.Length == 0 ? "/" : path, value, message, input.SubjectId));
+        {
+            var shown = path.Length == 0 ? "/" : path;
+            if (!explain)
+            {
+                if (FirstErrorCode is null)
+                {
+                    FirstErrorCode = code;
+                    FirstErrorPath = shown;
+                }
+
+                return;
+            }
+
+            Errors.Add(new Problem(code, shown, value, message, input!.SubjectId));
+        }
     }
 }

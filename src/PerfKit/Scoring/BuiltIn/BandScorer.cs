@@ -141,7 +141,7 @@ internal sealed class BandScorerKind : IScorerKind
     }
 }
 
-internal sealed class BandScorer(ScoreDirection direction, ImmutableArray<decimal> bounds, ImmutableArray<decimal> scores, bool interpolate, decimal? target, decimal below) : IScorer
+internal sealed class BandScorer(ScoreDirection direction, ImmutableArray<decimal> bounds, ImmutableArray<decimal> scores, bool interpolate, decimal? target, decimal below) : IScorer, INumberScorer
 {
     public MeasureKind InputKind => MeasureKind.Number;
 
@@ -153,14 +153,30 @@ internal sealed class BandScorer(ScoreDirection direction, ImmutableArray<decima
 
     public ScoreOutcome Score(MeasureValue value)
     {
-        var x = value.Number;
-        var basis = target is { } t ? x / t : x;
+        var score = Compute(value.Number, out var basis, out var applicable, out var fraction);
         var intermediates = target is null
             ? ImmutableArray<KeyValuePair<string, decimal>>.Empty
             : ImmutableArray.Create(new KeyValuePair<string, decimal>("ratio", basis));
+        if (applicable < 0)
+        {
+            return ScoreOutcome.Scored(score, intermediates, ["below the first band"]);
+        }
+
+        return fraction is { } f
+            ? ScoreOutcome.Scored(score, intermediates.Add(new KeyValuePair<string, decimal>("bandFraction", f)))
+            : ScoreOutcome.Scored(score, intermediates);
+    }
+
+    public decimal ScoreNumber(decimal value) => Compute(value, out _, out _, out _);
+
+    /// <summary>The score of <paramref name="x"/>, with the basis, the applicable band (−1 for none) and the interpolation fraction (null when not interpolated).</summary>
+    private decimal Compute(decimal x, out decimal basis, out int applicable, out decimal? fraction)
+    {
+        basis = target is { } t ? x / t : x;
+        fraction = null;
 
         // The last band whose bound the basis meets; bounds are strictly monotone in the better direction.
-        var applicable = -1;
+        applicable = -1;
         for (var i = 0; i < bounds.Length && Directions.Meets(direction, basis, bounds[i]); i++)
         {
             applicable = i;
@@ -168,18 +184,18 @@ internal sealed class BandScorer(ScoreDirection direction, ImmutableArray<decima
 
         if (applicable < 0)
         {
-            return ScoreOutcome.Scored(below, intermediates, ["below the first band"]);
+            return below;
         }
 
         if (!interpolate || applicable == bounds.Length - 1 || basis == bounds[applicable])
         {
-            return ScoreOutcome.Scored(scores[applicable], intermediates);
+            return scores[applicable];
         }
 
         var lower = bounds[applicable];
         var upper = bounds[applicable + 1];
-        var fraction = (basis - lower) / (upper - lower);
-        var score = scores[applicable] + ((scores[applicable + 1] - scores[applicable]) * fraction);
-        return ScoreOutcome.Scored(score, intermediates.Add(new KeyValuePair<string, decimal>("bandFraction", fraction)));
+        var f = (basis - lower) / (upper - lower);
+        fraction = f;
+        return scores[applicable] + ((scores[applicable + 1] - scores[applicable]) * f);
     }
 }

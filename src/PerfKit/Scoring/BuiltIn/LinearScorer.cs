@@ -55,7 +55,7 @@ internal sealed class LinearScorerKind : IScorerKind
     }
 }
 
-internal sealed class LinearScorer(decimal baseline, decimal target, decimal cap, decimal floor, decimal? startLine) : IScorer
+internal sealed class LinearScorer(decimal baseline, decimal target, decimal cap, decimal floor, decimal? startLine) : IScorer, INumberScorer
 {
     public MeasureKind InputKind => MeasureKind.Number;
 
@@ -68,13 +68,20 @@ internal sealed class LinearScorer(decimal baseline, decimal target, decimal cap
     public ScoreOutcome Score(MeasureValue value)
     {
         var x = value.Number;
-        if (startLine is { } line && !Directions.Meets(Direction, x, line))
+        if (BelowStartLine(x))
         {
             return ScoreOutcome.Scored(floor, notes: ["below the start line: scores the floor"]);
         }
 
-        var ratio = (x - baseline) / (target - baseline);
-        var score = ratio < floor ? floor : ratio > cap ? cap : ratio;
-        return ScoreOutcome.Scored(score, ImmutableArray.Create(new KeyValuePair<string, decimal>("ratio", ratio)));
+        var ratio = Ratio(x);
+        return ScoreOutcome.Scored(Clamp(ratio), ImmutableArray.Create(new KeyValuePair<string, decimal>("ratio", ratio)));
     }
+
+    public decimal ScoreNumber(decimal value) => BelowStartLine(value) ? floor : Clamp(Ratio(value));
+
+    private bool BelowStartLine(decimal x) => startLine is { } line && !Directions.Meets(Direction, x, line);
+
+    private decimal Ratio(decimal x) => (x - baseline) / (target - baseline);
+
+    private decimal Clamp(decimal ratio) => ratio < floor ? floor : ratio > cap ? cap : ratio;
 }

@@ -38,7 +38,7 @@ internal sealed class ThresholdScorerKind : IScorerKind
     }
 }
 
-internal sealed class ThresholdScorer(ScoreDirection direction, decimal threshold, decimal pass, decimal fail) : IScorer
+internal sealed class ThresholdScorer(ScoreDirection direction, decimal threshold, decimal pass, decimal fail) : IScorer, INumberScorer
 {
     public MeasureKind InputKind => MeasureKind.Number;
 
@@ -52,4 +52,6 @@ internal sealed class ThresholdScorer(ScoreDirection direction, decimal threshol
         => Directions.Meets(direction, value.Number, threshold)
             ? ScoreOutcome.Scored(pass, notes: ["threshold met"])
             : ScoreOutcome.Scored(fail, notes: ["threshold not met"]);
+
+    public decimal ScoreNumber(decimal value) => Directions.Meets(direction, value, threshold) ? pass : fail;
 }

@@ -1,0 +1,104 @@
+using System;
+using BenchmarkDotNet.Attributes;
+using PerfKit.Evaluation;
+
+namespace PerfKit.Benchmarks;
+
+/// <summary>
+/// One subject evaluated five ways on each template: the hand-written floor (baseline), the full path
+/// (<see cref="SchemeEvaluator.Evaluate"/>, the whole explained <see cref="Assessment"/>), the totals path from a
+/// <see cref="SubjectInput"/>, the totals path from values by slot, and the slot batch. Each invocation evaluates the
+/// same <see cref="Subjects"/> subjects; figures are per subject, and the Ratio column is each path ÷ the floor.
+/// </summary>
+[MemoryDiagnoser]
+[BenchmarkCategory("Evaluation")]
+public class EvaluationBenchmarks
+{
+    private const int Subjects = 64;
+    private Workload w = null!;
+    private TotalsResult[] results = [];
+
+    /// <summary>Gets or sets the template.</summary>
+    [Params(Template.ABank, Template.BscOkr)]
+    public Template Template { get; set; }
+
+    /// <summary>Compiles the scheme and builds the subjects.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        w = Workload.Create(Template, Subjects);
+        results = new TotalsResult[Subjects];
+    }
+
+    /// <summary>The floor: the template written out in plain decimal C#.</summary>
+    /// <returns>The sum of the rounded totals (keeps the work observable).</returns>
+    [Benchmark(Baseline = true, OperationsPerInvoke = Subjects)]
+    public decimal HandWritten()
+    {
+        var sum = 0m;
+        for (var n = 0; n < Subjects; n++)
+        {
+            sum += w.Floor(n);
+        }
+
+        return sum;
+    }
+
+    /// <summary>The full path: the complete assessment with its explanation.</summary>
+    /// <returns>The sum of the rounded totals.</returns>
+    [Benchmark(OperationsPerInvoke = Subjects)]
+    public decimal FullPath()
+    {
+        var sum = 0m;
+        foreach (var input in w.Inputs)
+        {
+            sum += w.Evaluator.Evaluate(input).Assessment!.RoundedTotal;
+        }
+
+        return sum;
+    }
+
+    /// <summary>The totals path from the same <see cref="SubjectInput"/> objects.</summary>
+    /// <returns>The sum of the rounded totals.</returns>
+    [Benchmark(OperationsPerInvoke = Subjects)]
+    public decimal TotalsFromInput()
+    {
+        var sum = 0m;
+        foreach (var input in w.Inputs)
+        {
+            sum += w.Evaluator.EvaluateTotals(input).RoundedTotal;
+        }
+
+        return sum;
+    }
+
+    /// <summary>The totals path from values by slot, one call per subject.</summary>
+    /// <returns>The sum of the rounded totals.</returns>
+    [Benchmark(OperationsPerInvoke = Subjects)]
+    public decimal TotalsFromSlots()
+    {
+        var sum = 0m;
+        var rows = w.Rows.AsSpan();
+        for (var n = 0; n < Subjects; n++)
+        {
+            sum += w.Evaluator.EvaluateTotals(rows.Slice(n * w.Width, w.Width), w.BasePays[n]).RoundedTotal;
+        }
+
+        return sum;
+    }
+
+    /// <summary>The totals path over all rows in one batch call, results into a caller buffer.</summary>
+    /// <returns>The sum of the rounded totals.</returns>
+    [Benchmark(OperationsPerInvoke = Subjects)]
+    public decimal TotalsBatch()
+    {
+        w.Evaluator.EvaluateTotalsBatch(w.Rows, w.BasePays, results);
+        var sum = 0m;
+        foreach (var r in results)
+        {
+            sum += r.RoundedTotal;
+        }
+
+        return sum;
+    }
+}
