@@ -40,13 +40,15 @@ public static class AssessmentFormatter
     /// <param name="assessment">The assessment.</param>
     /// <returns>The bytes.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="assessment"/> is null.</exception>
-    public static byte[] ToUtf8Json(Assessment assessment)
+    public static byte[] ToUtf8Json(Assessment assessment) => Utf8Json(Guard.NotNull(assessment), WriteJson);
+
+    /// <summary>Writes a value with the explanation writer settings (2-space indentation, LF, all of Unicode unescaped) into UTF-8 bytes.</summary>
+    internal static byte[] Utf8Json<T>(T value, Action<T, Utf8JsonWriter> write)
     {
-        Guard.NotNull(assessment);
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, WriterOptions))
         {
-            WriteJson(assessment, writer);
+            write(value, writer);
         }
 
         return stream.ToArray();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
@@ -32,17 +31,7 @@ public static class PeriodAssessmentFormatter
     /// <param name="assessment">The assessment.</param>
     /// <returns>The bytes.</returns>
     /// <exception cref="System.ArgumentNullException"><paramref name="assessment"/> is null.</exception>
-    public static byte[] ToUtf8Json(PeriodAssessment assessment)
-    {
-        Guard.NotNull(assessment);
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
-        {
-            WriteJson(assessment, writer);
-        }
-
-        return stream.ToArray();
-    }
+    public static byte[] ToUtf8Json(PeriodAssessment assessment) => AssessmentFormatter.Utf8Json(Guard.NotNull(assessment), WriteJson);
 
     /// <summary>Writes a period assessment as one JSON object to a writer the caller owns.</summary>
     /// <param name="assessment">The assessment.</param>
@@ -52,16 +41,7 @@ public static class PeriodAssessmentFormatter
     {
         Guard.NotNull(assessment);
         Guard.NotNull(writer);
-        writer.WriteStartObject();
-        writer.WriteString("subject", assessment.SubjectId);
-        WritePeriod(writer, assessment.Period);
-        writer.WriteStartObject("scheme");
-        writer.WriteString("id", assessment.Scheme.Id);
-        writer.WriteString("version", assessment.Scheme.Version);
-        writer.WriteEndObject();
-        writer.WriteString("schemeFingerprint", assessment.SchemeFingerprint);
-        writer.WriteString("inputFingerprint", assessment.InputFingerprint);
-        writer.WriteString("fingerprint", assessment.Fingerprint);
+        WriteHeader(writer, assessment.SubjectId, assessment.Period, assessment.Scheme, assessment.SchemeFingerprint, assessment.InputFingerprint, assessment.Fingerprint);
         writer.WriteStartArray("sections");
         foreach (var section in assessment.Sections)
         {
@@ -222,17 +202,7 @@ public static class PeriodAssessmentFormatter
     /// <param name="assessment">The assessment.</param>
     /// <returns>The bytes.</returns>
     /// <exception cref="System.ArgumentNullException"><paramref name="assessment"/> is null.</exception>
-    public static byte[] ToUtf8Json(SegmentedAssessment assessment)
-    {
-        Guard.NotNull(assessment);
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
-        {
-            WriteJson(assessment, writer);
-        }
-
-        return stream.ToArray();
-    }
+    public static byte[] ToUtf8Json(SegmentedAssessment assessment) => AssessmentFormatter.Utf8Json(Guard.NotNull(assessment), WriteJson);
 
     /// <summary>Writes a segmented assessment as one JSON object to a writer the caller owns.</summary>
     /// <param name="assessment">The assessment.</param>
@@ -242,16 +212,7 @@ public static class PeriodAssessmentFormatter
     {
         Guard.NotNull(assessment);
         Guard.NotNull(writer);
-        writer.WriteStartObject();
-        writer.WriteString("subject", assessment.SubjectId);
-        WritePeriod(writer, assessment.Period);
-        writer.WriteStartObject("scheme");
-        writer.WriteString("id", assessment.Scheme.Id);
-        writer.WriteString("version", assessment.Scheme.Version);
-        writer.WriteEndObject();
-        writer.WriteString("schemeFingerprint", assessment.SchemeFingerprint);
-        writer.WriteString("inputFingerprint", assessment.InputFingerprint);
-        writer.WriteString("fingerprint", assessment.Fingerprint);
+        WriteHeader(writer, assessment.SubjectId, assessment.Period, assessment.Scheme, assessment.SchemeFingerprint, assessment.InputFingerprint, assessment.Fingerprint);
         writer.WriteNumber("coveredDays", assessment.CoveredDays);
         Number(writer, "exactTotal", assessment.ExactTotal);
         Number(writer, "roundedTotal", assessment.RoundedTotal);
@@ -317,6 +278,21 @@ public static class PeriodAssessmentFormatter
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>Opens the result object and writes what both result kinds lead with: subject, period, scheme and fingerprints.</summary>
+    private static void WriteHeader(Utf8JsonWriter writer, string subjectId, AssessmentPeriod period, PerfKit.Model.Scheme scheme, string schemeFingerprint, string inputFingerprint, string fingerprint)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("subject", subjectId);
+        WritePeriod(writer, period);
+        writer.WriteStartObject("scheme");
+        writer.WriteString("id", scheme.Id);
+        writer.WriteString("version", scheme.Version);
+        writer.WriteEndObject();
+        writer.WriteString("schemeFingerprint", schemeFingerprint);
+        writer.WriteString("inputFingerprint", inputFingerprint);
+        writer.WriteString("fingerprint", fingerprint);
     }
 
     private static void WritePeriod(Utf8JsonWriter writer, AssessmentPeriod period)
