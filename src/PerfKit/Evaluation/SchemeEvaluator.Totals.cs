@@ -289,56 +289,164 @@ public sealed partial class SchemeEvaluator
         return succeeded;
     }
 
+    /// <summary>
+    /// Streams in chunks, results in input order, the source enumerated on the caller's thread only. On one thread
+    /// (<paramref name="maxDegreeOfParallelism"/> 1, or 0 on a one-core machine) each chunk is read, evaluated and
+    /// yielded in turn; on more, <see cref="Pipelined"/> overlaps the serial parts with the evaluation.
+    /// </summary>
     private IEnumerable<TResult> Chunked<TResult>(IEnumerable<SubjectInput> source, int maxDegreeOfParallelism, int chunkSize, Func<SchemeEvaluator, Run, SubjectInput, TResult> evaluate)
-    {
-        var inputs = new SubjectInput[chunkSize];
-        var results = new TResult[chunkSize];
-        using var e = source.GetEnumerator();
-        while (true)
-        {
-            var n = 0;
-            while (n < chunkSize && e.MoveNext())
-            {
-                inputs[n++] = e.Current ?? throw new ArgumentNullException(nameof(source), "The input sequence yielded null.");
-            }
+        => maxDegreeOfParallelism == 1 || (maxDegreeOfParallelism == 0 && Environment.ProcessorCount == 1)
+            ? Serial(source, chunkSize, evaluate)
+            : Pipelined(source, maxDegreeOfParallelism, chunkSize, evaluate);
 
-            if (n == 0)
+    private IEnumerable<TResult> Serial<TResult>(IEnumerable<SubjectInput> source, int chunkSize, Func<SchemeEvaluator, Run, SubjectInput, TResult> evaluate)
+    {
+        var chunk = new Chunk<TResult>(chunkSize);
+        using var e = source.GetEnumerator();
+        do
+        {
+            chunk.Fill(e, source);
+            EvaluateChunk(chunk, 1, evaluate);
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                yield return chunk.Take(i);
+            }
+        }
+        while (chunk.Count == chunkSize);
+    }
+
+    /// <summary>
+    /// Streams with two buffers, so that the serial parts overlap the parallel one: while the workers evaluate one
+    /// chunk, the caller's thread yields the previous chunk's results and reads the next chunk from the source.
+    /// </summary>
+    private IEnumerable<TResult> Pipelined<TResult>(IEnumerable<SubjectInput> source, int maxDegreeOfParallelism, int chunkSize, Func<SchemeEvaluator, Run, SubjectInput, TResult> evaluate)
+    {
+        var current = new Chunk<TResult>(chunkSize);
+        var following = new Chunk<TResult>(chunkSize);
+        using var e = source.GetEnumerator();
+        Task? pending = null;
+        try
+        {
+            current.Fill(e, source);
+            if (current.Count == 0)
             {
                 yield break;
             }
 
-            var next = 0;
-            RunWorkers(Workers(maxDegreeOfParallelism, n), () =>
+            var first = current;
+            var evaluating = Task.Run(() => EvaluateChunk(first, maxDegreeOfParallelism, evaluate));
+            pending = evaluating;
+            while (true)
             {
-                var run = Rent();
+                var more = current.Count == chunkSize;
+                if (more)
+                {
+                    following.Fill(e, source);
+                    more = following.Count > 0;
+                }
+
+                pending = null;
+                Wait(evaluating);
+                if (more)
+                {
+                    var next = following;
+                    evaluating = Task.Run(() => EvaluateChunk(next, maxDegreeOfParallelism, evaluate));
+                    pending = evaluating;
+                }
+
+                for (var i = 0; i < current.Count; i++)
+                {
+                    yield return current.Take(i);
+                }
+
+                if (!more)
+                {
+                    yield break;
+                }
+
+                (current, following) = (following, current);
+            }
+        }
+        finally
+        {
+            // A consumer that stops early, or a source that throws, must not leave a chunk being evaluated behind.
+            if (pending is not null)
+            {
                 try
                 {
-                    for (var start = Interlocked.Add(ref next, Block) - Block; start < n; start = Interlocked.Add(ref next, Block) - Block)
+                    pending.Wait();
+                }
+                catch (AggregateException)
+                {
+                    // The chunk's results are not wanted any more; its failure is not this caller's to see.
+                }
+            }
+        }
+    }
+
+    private void EvaluateChunk<TResult>(Chunk<TResult> chunk, int maxDegreeOfParallelism, Func<SchemeEvaluator, Run, SubjectInput, TResult> evaluate)
+    {
+        var n = chunk.Count;
+        var next = 0;
+        RunWorkers(Workers(maxDegreeOfParallelism, n), () =>
+        {
+            var run = Rent();
+            try
+            {
+                for (var start = Interlocked.Add(ref next, Block) - Block; start < n; start = Interlocked.Add(ref next, Block) - Block)
+                {
+                    var end = Math.Min(start + Block, n);
+                    for (var i = start; i < end; i++)
                     {
-                        var end = Math.Min(start + Block, n);
-                        for (var i = start; i < end; i++)
-                        {
-                            results[i] = evaluate(this, run, inputs[i]);
-                        }
+                        chunk.Results[i] = evaluate(this, run, chunk.Inputs[i]);
                     }
                 }
-                finally
-                {
-                    Return(run);
-                }
-            });
-
-            for (var i = 0; i < n; i++)
-            {
-                var result = results[i];
-                results[i] = default!;
-                inputs[i] = null!;
-                yield return result;
             }
-
-            if (n < chunkSize)
+            finally
             {
-                yield break;
+                Return(run);
+            }
+        });
+    }
+
+    /// <summary>Waits for a chunk's evaluation and rethrows a worker's exception as itself.</summary>
+    private static void Wait(Task task)
+    {
+        try
+        {
+            task.Wait();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            throw;
+        }
+    }
+
+    /// <summary>One buffer of the stream: the inputs read and the results written at the same index.</summary>
+    private sealed class Chunk<TResult>(int size)
+    {
+        public SubjectInput[] Inputs { get; } = new SubjectInput[size];
+
+        public TResult[] Results { get; } = new TResult[size];
+
+        public int Count { get; private set; }
+
+        /// <summary>Hands out a result and lets go of it and its input, so a yielded chunk keeps nothing alive.</summary>
+        public TResult Take(int index)
+        {
+            var result = Results[index];
+            Results[index] = default!;
+            Inputs[index] = null!;
+            return result;
+        }
+
+        public void Fill(IEnumerator<SubjectInput> e, IEnumerable<SubjectInput> source)
+        {
+            Count = 0;
+            while (Count < Inputs.Length && e.MoveNext())
+            {
+                Inputs[Count++] = e.Current ?? throw new ArgumentNullException(nameof(source), "The input sequence yielded null.");
             }
         }
     }

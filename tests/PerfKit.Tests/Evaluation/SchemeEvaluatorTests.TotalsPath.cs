@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using PerfKit.Evaluation;
 using PerfKit.Model;
@@ -111,6 +112,69 @@ public sealed partial class SchemeEvaluatorTests
         Assert.Equal(inputs.Select(i => i.SubjectId), totals.Select(r => r.SubjectId));
         Assert.Equal(inputs.Select(i => evaluator.EvaluateOrThrow(i).ExactTotal), totals.Select(r => r.ExactTotal));
         Assert.Equal(full.Select(r => r.Assessment!.ExactTotal), totals.Select(r => r.ExactTotal));
+    }
+
+    [Fact]
+    public void EvaluateManyParallel_SourceThrowsWhileAChunkIsEvaluated_SourceExceptionSurfacesAfterEarlierResults()
+    {
+        // Chunks of 64: the source fails on item 100, while the first chunk (items 0–63) is being evaluated.
+        var evaluator = SchemeEvaluator.Create(ThreeIndicators());
+        var yielded = 0;
+
+        var error = Assert.Throws<InvalidOperationException>(() =>
+        {
+            foreach (var _ in evaluator.EvaluateTotalsManyParallel(Failing(100), 2, 64))
+            {
+                yielded++;
+            }
+        });
+
+        Assert.Equal("source failed at 100", error.Message);
+        Assert.Equal(0, yielded); // the second chunk is read before the first is yielded
+
+        IEnumerable<SubjectInput> Failing(int at)
+        {
+            for (var n = 0; ; n++)
+            {
+                if (n == at)
+                {
+                    throw new InvalidOperationException("source failed at " + at);
+                }
+
+                yield return Abc(n % 11, 10m, 5m, "S" + n);
+            }
+        }
+    }
+
+    [Fact]
+    public void EvaluateManyParallel_ConsumerStopsEarly_ReadsAtMostTwoChunksAndStops()
+    {
+        // Chunks of 64: taking 10 results needs the first chunk; the second is read while the first is evaluated.
+        var evaluator = SchemeEvaluator.Create(ThreeIndicators());
+        var read = 0;
+
+        var first = evaluator.EvaluateManyParallel(Counted(), 2, 64).Take(10).ToArray();
+
+        Assert.Equal(Enumerable.Range(0, 10).Select(n => "S" + n), first.Select(r => r.SubjectId));
+        Assert.Equal(128, read);
+
+        IEnumerable<SubjectInput> Counted()
+        {
+            for (var n = 0; n < 1000; n++)
+            {
+                read++;
+                yield return Abc(n % 11, 10m, 5m, "S" + n);
+            }
+        }
+    }
+
+    [Fact]
+    public void EvaluateManyParallel_NullItem_ArgumentNullException()
+    {
+        var evaluator = SchemeEvaluator.Create(ThreeIndicators());
+        SubjectInput[] inputs = [Abc(1m, 10m, 5m, "S0"), null!];
+
+        Assert.Throws<ArgumentNullException>(() => evaluator.EvaluateManyParallel(inputs, 2, 64).ToArray());
     }
 
     [Fact]
