@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using PerfKit.Internal;
 using PerfKit.Model;
 using PerfKit.Scoring;
 
@@ -198,7 +199,7 @@ public sealed class Assessment
         SchemeFingerprint = schemeFingerprint;
         Input = input;
         fingerprint = new System.Lazy<string>(
-            () => System.Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(schemeFingerprint + "\n" + input.Fingerprint))),
+            () => Fingerprints.Combine(schemeFingerprint, input.Fingerprint),
             System.Threading.LazyThreadSafetyMode.PublicationOnly);
         SubjectId = subjectId;
         Root = root;

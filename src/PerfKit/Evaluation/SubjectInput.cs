@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading;
 using NodaTime;
 using NodaTime.Text;
@@ -120,7 +118,7 @@ public sealed class SubjectInput
         BasePay = basePay;
         Overrides = overrides;
         Problems = problems;
-        fingerprint = new Lazy<string>(() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText()))), LazyThreadSafetyMode.PublicationOnly);
+        fingerprint = new Lazy<string>(() => Fingerprints.Hash(CanonicalText()), LazyThreadSafetyMode.PublicationOnly);
     }
 
     private readonly Lazy<string> fingerprint;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
@@ -85,13 +86,7 @@ public static class AssessmentFormatter
         Number(writer, "payout", assessment.Payout);
         writer.WritePropertyName("root");
         WriteNode(writer, assessment.Root, assessment.Scheme);
-        writer.WriteStartArray("gates");
-        foreach (var gate in assessment.Gates)
-        {
-            WriteGate(writer, gate);
-        }
-
-        writer.WriteEndArray();
+        WriteGates(writer, assessment.Gates);
         WriteAdjustments(writer, assessment.Adjustments);
         writer.WriteStartArray("exclusions");
         foreach (var exclusion in assessment.Exclusions)
@@ -347,6 +342,18 @@ public static class AssessmentFormatter
             Number(writer, "applied", adjustment.Applied);
             Number(writer, "dropped", adjustment.Dropped);
             writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes the <c>gates</c> array, one object per gate result in order.</summary>
+    internal static void WriteGates(Utf8JsonWriter writer, IEnumerable<GateResult> gates)
+    {
+        writer.WriteStartArray("gates");
+        foreach (var gate in gates)
+        {
+            WriteGate(writer, gate);
         }
 
         writer.WriteEndArray();

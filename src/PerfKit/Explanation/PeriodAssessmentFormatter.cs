@@ -76,13 +76,7 @@ public static class PeriodAssessmentFormatter
         writer.WriteString("grade", assessment.Grade.Name);
         writer.WriteString("earnedGrade", assessment.EarnedGrade.Name);
         Number(writer, "coefficient", assessment.Coefficient);
-        writer.WriteStartArray("gates");
-        foreach (var gate in assessment.Gates)
-        {
-            WriteGate(writer, gate);
-        }
-
-        writer.WriteEndArray();
+        WriteGates(writer, assessment.Gates);
         WriteAdjustments(writer, assessment.Adjustments);
         writer.WriteStartArray("shares");
         foreach (var share in assessment.Shares)

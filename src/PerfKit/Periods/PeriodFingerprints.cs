@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Security.Cryptography;
-using System.Text;
 using NodaTime;
 using PerfKit.Evaluation;
 using PerfKit.Serialization;
@@ -15,12 +13,6 @@ namespace PerfKit.Periods;
 /// </summary>
 internal static class PeriodFingerprints
 {
-    /// <summary>SHA-256, 64 lowercase hex digits, of a text's UTF-8 bytes.</summary>
-    public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-
-    /// <summary>The evaluation fingerprint, as <see cref="Assessment.Fingerprint"/>: SHA-256 of <c>scheme + "\n" + input</c>.</summary>
-    public static string Combine(string schemeFingerprint, string inputFingerprint) => Hash(schemeFingerprint + "\n" + inputFingerprint);
-
     /// <summary>
     /// The inputs of a period evaluation: subject, period text and dates, then every input given, ordered by first day,
     /// then last day, then period text (ordinal), each with its period text, dates and <see cref="SubjectInput.Fingerprint"/>.

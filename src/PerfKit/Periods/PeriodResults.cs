@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Threading;
 using PerfKit.Evaluation;
+using PerfKit.Internal;
 using PerfKit.Model;
 
 namespace PerfKit.Periods;
@@ -135,8 +136,8 @@ public sealed class PeriodAssessment
         Scheme = scheme;
         PayRounding = payRounding;
         canonicalInput = new Lazy<string>(() => PeriodFingerprints.PeriodInputText(subjectId, period, inputs), LazyThreadSafetyMode.PublicationOnly);
-        inputFingerprint = new Lazy<string>(() => PeriodFingerprints.Hash(canonicalInput.Value), LazyThreadSafetyMode.PublicationOnly);
-        fingerprint = new Lazy<string>(() => PeriodFingerprints.Combine(SchemeFingerprint, InputFingerprint), LazyThreadSafetyMode.PublicationOnly);
+        inputFingerprint = new Lazy<string>(() => Fingerprints.Hash(canonicalInput.Value), LazyThreadSafetyMode.PublicationOnly);
+        fingerprint = new Lazy<string>(() => Fingerprints.Combine(SchemeFingerprint, InputFingerprint), LazyThreadSafetyMode.PublicationOnly);
         SubjectId = subjectId;
         Period = period;
         SubPeriods = subPeriods;

@@ -93,9 +93,9 @@ public sealed class SegmentedAssessment
         var parts = segments.Select(s => s.Segment).ToImmutableArray();
         canonicalScheme = new Lazy<string>(() => PeriodFingerprints.SegmentSchemeText(parts), LazyThreadSafetyMode.PublicationOnly);
         canonicalInput = new Lazy<string>(() => PeriodFingerprints.SegmentInputText(subjectId, period, parts), LazyThreadSafetyMode.PublicationOnly);
-        schemeFingerprint = new Lazy<string>(() => PeriodFingerprints.Hash(canonicalScheme.Value), LazyThreadSafetyMode.PublicationOnly);
-        inputFingerprint = new Lazy<string>(() => PeriodFingerprints.Hash(canonicalInput.Value), LazyThreadSafetyMode.PublicationOnly);
-        fingerprint = new Lazy<string>(() => PeriodFingerprints.Combine(SchemeFingerprint, InputFingerprint), LazyThreadSafetyMode.PublicationOnly);
+        schemeFingerprint = new Lazy<string>(() => Fingerprints.Hash(canonicalScheme.Value), LazyThreadSafetyMode.PublicationOnly);
+        inputFingerprint = new Lazy<string>(() => Fingerprints.Hash(canonicalInput.Value), LazyThreadSafetyMode.PublicationOnly);
+        fingerprint = new Lazy<string>(() => Fingerprints.Combine(SchemeFingerprint, InputFingerprint), LazyThreadSafetyMode.PublicationOnly);
         SubjectId = subjectId;
         Period = period;
         Scheme = scheme;
