@@ -58,6 +58,36 @@ public class EvaluationBenchmarks
         return sum;
     }
 
+    /// <summary>
+    /// The full path with its explanation read in full: every node result (with its contribution, intermediates and
+    /// notes), every gate and adjustment result. The full path records the figures and builds these objects on first
+    /// read; this is what a caller that reads the whole explanation pays.
+    /// </summary>
+    /// <returns>The sum of the rounded totals and of every node's contribution.</returns>
+    [Benchmark(OperationsPerInvoke = Subjects)]
+    public decimal FullPathTreeRead()
+    {
+        var sum = 0m;
+        foreach (var input in w.Inputs)
+        {
+            var a = w.Evaluator.Evaluate(input).Assessment!;
+            sum += a.RoundedTotal + Walk(a.Root) + a.Gates.Length + a.Adjustments.Length;
+        }
+
+        return sum;
+
+        static decimal Walk(NodeResult node)
+        {
+            var total = node.Contribution + node.Intermediates.Length + node.Notes.Length;
+            foreach (var child in node.Children)
+            {
+                total += Walk(child);
+            }
+
+            return total;
+        }
+    }
+
     /// <summary>The totals path from the same <see cref="SubjectInput"/> objects.</summary>
     /// <returns>The sum of the rounded totals.</returns>
     [Benchmark(OperationsPerInvoke = Subjects)]

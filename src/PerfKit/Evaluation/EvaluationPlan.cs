@@ -35,6 +35,15 @@ internal sealed class EvaluationPlan
             SlotByMeasure[Measures[s]] = s;
         }
 
+        SortedMeasures = [.. Measures];
+        SortedSlots = new int[Measures.Length];
+        for (var s = 0; s < SortedSlots.Length; s++)
+        {
+            SortedSlots[s] = s;
+        }
+
+        Array.Sort(SortedMeasures, SortedSlots, StringComparer.Ordinal);
+
         Weights = new decimal[Count];
         Parents = new int[Count];
         ChildStart = new int[Count + 1];
@@ -196,6 +205,46 @@ internal sealed class EvaluationPlan
 
     /// <summary>Gets the slot of each measure key.</summary>
     public Dictionary<string, int> SlotByMeasure { get; }
+
+    /// <summary>Gets the measures in ordinal order (for a merge with an input's keys, which are in the same order).</summary>
+    public string[] SortedMeasures { get; }
+
+    /// <summary>Gets the slot of each of <see cref="SortedMeasures"/>.</summary>
+    public int[] SortedSlots { get; }
+
+    /// <summary>
+    /// Writes an input's numbers into <paramref name="numbers"/> by slot, by one merge of the input's keys with
+    /// <see cref="SortedMeasures"/> (both in ordinal order); calls <paramref name="unknown"/> for each key the scheme
+    /// does not read, in key order, and stops when it returns false.
+    /// </summary>
+    /// <returns>False when <paramref name="unknown"/> stopped the read.</returns>
+    public bool ReadNumbers<TState>(SubjectInput input, decimal?[] numbers, TState state, Func<TState, string, bool> unknown)
+    {
+        var keys = input.ValueKeys;
+        var values = input.ValueNumbers;
+        var measures = SortedMeasures;
+        var m = 0;
+        for (var k = 0; k < keys.Length; k++)
+        {
+            var key = keys[k];
+            var order = -1;
+            while (m < measures.Length && (order = string.CompareOrdinal(key, measures[m])) > 0)
+            {
+                m++;
+            }
+
+            if (order == 0)
+            {
+                numbers[SortedSlots[m++]] = values[k];
+            }
+            else if (!unknown(state, key))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Gets each node's weight as written.</summary>
     public decimal[] Weights { get; }

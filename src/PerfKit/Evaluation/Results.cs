@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
-using PerfKit.Internal;
 using PerfKit.Model;
 using PerfKit.Scoring;
 
@@ -193,16 +192,14 @@ public sealed class Exclusion
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class Assessment
 {
-    internal Assessment(Scheme scheme, string schemeFingerprint, SubjectInput input, string subjectId, NodeResult root, decimal basePoints, decimal bonusPoints, decimal penaltyPoints, decimal unclampedTotal, decimal exactTotal, decimal roundedTotal, GradeBand grade, GradeBand earnedGrade, ImmutableArray<GateResult> gates, ImmutableArray<AdjustmentResult> adjustments, ImmutableArray<Exclusion> exclusions, ImmutableArray<OverrideRecord> overrides, decimal? basePay, decimal? payout)
+    private readonly AssessmentDetail detail;
+
+    internal Assessment(Scheme scheme, string schemeFingerprint, SubjectInput input, AssessmentDetail detail, decimal basePoints, decimal bonusPoints, decimal penaltyPoints, decimal unclampedTotal, decimal exactTotal, decimal roundedTotal, GradeBand grade, GradeBand earnedGrade, bool payoutCancelled, ImmutableArray<Exclusion> exclusions, ImmutableArray<OverrideRecord> overrides, decimal? basePay, decimal? payout)
     {
         Scheme = scheme;
         SchemeFingerprint = schemeFingerprint;
         Input = input;
-        fingerprint = new System.Lazy<string>(
-            () => Fingerprints.Combine(schemeFingerprint, input.Fingerprint),
-            System.Threading.LazyThreadSafetyMode.PublicationOnly);
-        SubjectId = subjectId;
-        Root = root;
+        this.detail = detail;
         BasePoints = basePoints;
         BonusPoints = bonusPoints;
         PenaltyPoints = penaltyPoints;
@@ -211,8 +208,7 @@ public sealed class Assessment
         RoundedTotal = roundedTotal;
         Grade = grade;
         EarnedGrade = earnedGrade;
-        Gates = gates;
-        Adjustments = adjustments;
+        PayoutCancelled = payoutCancelled;
         Exclusions = exclusions;
         Overrides = overrides;
         BasePay = basePay;
@@ -225,8 +221,6 @@ public sealed class Assessment
     /// <summary>Gets the fingerprint of the scheme that produced the assessment (<see cref="Model.Scheme.Fingerprint"/>), so a payroll run can prove which rules produced which pay.</summary>
     public string SchemeFingerprint { get; }
 
-    private readonly System.Lazy<string> fingerprint;
-
     /// <summary>Gets the subject's input as evaluated (values, ratings, base pay, overrides).</summary>
     public SubjectInput Input { get; }
 
@@ -238,13 +232,17 @@ public sealed class Assessment
     /// <c>SchemeFingerprint + "\n" + InputFingerprint</c>, so one value proves which rules and which inputs produced the numbers.
     /// </summary>
     /// <remarks>Computed once, on first use; thread-safe.</remarks>
-    public string Fingerprint => fingerprint.Value;
+    public string Fingerprint => detail.Fingerprint(SchemeFingerprint);
 
     /// <summary>Gets the subject's id.</summary>
-    public string SubjectId { get; }
+    public string SubjectId => Input.SubjectId;
 
     /// <summary>Gets the root node's result.</summary>
-    public NodeResult Root { get; }
+    /// <remarks>
+    /// The evaluation records every node's figures; the result objects are built from them the first time this is
+    /// read, and the same tree is returned from then on (thread-safe: two threads reading it at once get one tree).
+    /// </remarks>
+    public NodeResult Root => detail.Root;
 
     /// <summary>Gets the base points: root score × P, exact.</summary>
     public decimal BasePoints { get; }
@@ -274,7 +272,8 @@ public sealed class Assessment
     public decimal Coefficient => Grade.Coefficient;
 
     /// <summary>Gets every gate's outcome, in scheme order.</summary>
-    public ImmutableArray<GateResult> Gates { get; }
+    /// <remarks>Built on first read from the evaluation's record, like <see cref="Root"/>; thread-safe.</remarks>
+    public ImmutableArray<GateResult> Gates => detail.Gates;
 
     /// <summary>Gets the gates that failed, in scheme order.</summary>
     public IEnumerable<GateResult> FailedGates
@@ -292,24 +291,11 @@ public sealed class Assessment
     }
 
     /// <summary>Gets a value indicating whether a failed cancelPayout gate cancelled the period's pay.</summary>
-    public bool PayoutCancelled
-    {
-        get
-        {
-            foreach (var gate in FailedGates)
-            {
-                if (gate.Gate.Consequence == GateConsequence.CancelPayout)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
+    public bool PayoutCancelled { get; }
 
     /// <summary>Gets every adjustment rule's outcome, in scheme order.</summary>
-    public ImmutableArray<AdjustmentResult> Adjustments { get; }
+    /// <remarks>Built on first read from the evaluation's record, like <see cref="Root"/>; thread-safe.</remarks>
+    public ImmutableArray<AdjustmentResult> Adjustments => detail.Adjustments;
 
     /// <summary>Gets the nodes excluded: indicators in tree order as they are read, then groups left empty, children before their group.</summary>
     public ImmutableArray<Exclusion> Exclusions { get; }

@@ -56,6 +56,7 @@ public sealed partial class SchemeEvaluator
                 }
 
                 var points = given * rules[k].PointsPerUnit;
+                units[k] = given;
                 raw[k] = rules[k].Cap is { } cap && points > cap ? cap : points;
             }
 
@@ -119,10 +120,12 @@ public sealed partial class SchemeEvaluator
                     var taken = decimal.Min(raw[k], remainingBonus);
                     remainingBonus -= taken;
                     bonus += taken;
+                    applied[k] = taken;
                 }
                 else
                 {
                     penalty += raw[k];
+                    applied[k] = raw[k];
                 }
             }
 
@@ -153,6 +156,7 @@ public sealed partial class SchemeEvaluator
             var gate = scheme.Gates[k];
             var passed = gate.Direction == ScoreDirection.LowerIsBetter ? actual <= gate.Threshold : actual >= gate.Threshold;
             gatePassed[k] = passed;
+            gateActual[k] = actual;
             if (passed)
             {
                 return;
@@ -169,6 +173,26 @@ public sealed partial class SchemeEvaluator
             }
         }
 
+        /// <summary>
+        /// The full path's assessment by the straight-line kernel, after <see cref="TryReadNumbers"/> accepted the
+        /// subject: the kernel's totals with the record of every node, gate and rule it computed on the way; false
+        /// when the kernel hands the subject to the general evaluation.
+        /// </summary>
+        public bool TryFastAssessment(SubjectInput subject, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Assessment? assessment)
+        {
+            assessment = null;
+            if (!TryFastTotals(numbers, subject.BasePay, subject.SubjectId, default, out var t))
+            {
+                return false;
+            }
+
+            input = subject;
+            var grades = scheme.Grades;
+            assessment = new Assessment(scheme, evaluator.fingerprint, subject, Record(kernel: true), t.BasePoints, t.BonusPoints, t.PenaltyPoints, t.UnclampedTotal, t.ExactTotal, t.RoundedTotal,
+                grades[t.GradeIndex], grades[t.EarnedGradeIndex], t.PayoutCancelled, [], [], subject.BasePay, t.Payout);
+            return true;
+        }
+
         /// <summary>Reads a subject's numbers into the slots for <see cref="TryFastTotals"/>; false when the input needs the general evaluation (problems, ratings, overrides, a presence for prorated indicators, unknown measures).</summary>
         public bool TryReadNumbers(SubjectInput subject)
         {
@@ -179,19 +203,7 @@ public sealed partial class SchemeEvaluator
 
             Array.Clear(numbers);
             var reject = evaluator.Options.UnknownMeasures == UnknownMeasureHandling.Reject;
-            foreach (var (measure, number) in subject.Values)
-            {
-                if (plan.SlotByMeasure.TryGetValue(measure, out var slot))
-                {
-                    numbers[slot] = number;
-                }
-                else if (reject)
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            return plan.ReadNumbers(subject, numbers, this, reject ? StopAtUnknown : IgnoreUnknown);
         }
 
         /// <summary>Gets the slots <see cref="TryReadNumbers"/> filled.</summary>

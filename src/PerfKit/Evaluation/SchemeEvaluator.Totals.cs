@@ -236,11 +236,34 @@ public sealed partial class SchemeEvaluator
     /// <summary>Subjects a parallel worker takes at a time (small enough to balance two busy cores, large enough to amortize the counter).</summary>
     private const int Block = 64;
 
-    private EvaluationResult EvaluateWith(Run run, SubjectInput input)
+    /// <summary>
+    /// The full path without the straight-line kernel and with every scorer asked for its explanation as it scores
+    /// (none recorded to be asked on reading): the general evaluation's assessment, the reference the tests hold the
+    /// kernel's assessments and totals, and the tree built on reading, to.
+    /// </summary>
+    internal EvaluationResult EvaluateGeneral(SubjectInput input)
+    {
+        var run = Rent();
+        try
+        {
+            return EvaluateWith(run, input, kernel: false);
+        }
+        finally
+        {
+            ReturnClean(run);
+        }
+    }
+
+    private EvaluationResult EvaluateWith(Run run, SubjectInput input, bool kernel = true)
     {
         try
         {
-            run.Begin(input, explain: true);
+            if (kernel && plan.FastTotals && plan.FullEffectiveWeights is not null && run.TryReadNumbers(input) && run.TryFastAssessment(input, out var fast))
+            {
+                return new EvaluationResult(input.SubjectId, fast, []);
+            }
+
+            run.Begin(input, explain: true, scoreExplained: !kernel);
             var assessment = run.Execute();
             var problems = run.Errors.Count == 0 ? ImmutableArray<Problem>.Empty : [.. run.Errors];
             return new EvaluationResult(input.SubjectId, assessment, problems);

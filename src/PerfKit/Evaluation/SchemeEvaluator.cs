@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using PerfKit.Internal;
@@ -104,14 +103,11 @@ public sealed partial class SchemeEvaluator
         var run = Rent();
         try
         {
-            run.Begin(input, explain: true);
-            var assessment = run.Execute();
-            var problems = run.Errors.Count == 0 ? ImmutableArray<Problem>.Empty : [.. run.Errors];
-            return new EvaluationResult(input.SubjectId, assessment, problems);
+            return EvaluateWith(run, input);
         }
         finally
         {
-            Return(run);
+            ReturnClean(run);
         }
     }
 
@@ -239,6 +235,9 @@ public sealed partial class SchemeEvaluator
         private readonly bool[] unitsMissing;
         private readonly decimal[] scopeRemaining;
         private readonly bool[] scopeSeen;
+        private readonly bool[] explainOnRead;
+        private bool ownExplanations;
+        private bool scoreExplained;
         private readonly List<Exclusion> exclusions = [];
         private readonly List<OverrideRecord> overrideRecords = [];
         private SubjectInput? input;
@@ -285,6 +284,7 @@ public sealed partial class SchemeEvaluator
             unitsMissing = new bool[scheme.Adjustments.Length];
             scopeRemaining = new decimal[count];
             scopeSeen = new bool[count];
+            explainOnRead = new bool[count];
             effective = computedEffective;
         }
 
@@ -299,9 +299,10 @@ public sealed partial class SchemeEvaluator
         private bool Failed => FirstErrorCode is not null || Errors.Count > 0;
 
         /// <summary>Starts a subject read from a <see cref="SubjectInput"/>.</summary>
-        public void Begin(SubjectInput subject, bool explain)
+        public void Begin(SubjectInput subject, bool explain, bool scoreExplained = false)
         {
             Reset(explain);
+            this.scoreExplained = scoreExplained;
             input = subject;
             basePay = subject.BasePay;
             if (explain)
@@ -315,18 +316,7 @@ public sealed partial class SchemeEvaluator
             }
 
             var reject = evaluator.Options.UnknownMeasures == UnknownMeasureHandling.Reject;
-            foreach (var (measure, number) in subject.Values)
-            {
-                if (plan.SlotByMeasure.TryGetValue(measure, out var slot))
-                {
-                    numbers[slot] = number;
-                }
-                else if (reject)
-                {
-                    UnknownMeasure(measure);
-                }
-            }
-
+            plan.ReadNumbers(subject, numbers, this, reject ? ReportUnknown : IgnoreUnknown);
             if (!subject.Ratings.IsEmpty)
             {
                 foreach (var (measure, set) in subject.Ratings)
@@ -388,6 +378,8 @@ public sealed partial class SchemeEvaluator
             Array.Clear(lowered);
             Array.Clear(values);
             Array.Clear(scores);
+            Array.Clear(explainOnRead);
+            ownExplanations = false;
             if (hasOverrides)
             {
                 Array.Clear(valueOverrides);
@@ -447,6 +439,16 @@ public sealed partial class SchemeEvaluator
 
             return totals.WithSubject(subjectId);
         }
+
+        private static readonly Func<Run, string, bool> ReportUnknown = static (run, measure) =>
+        {
+            run.UnknownMeasure(measure);
+            return true;
+        };
+
+        private static readonly Func<Run, string, bool> IgnoreUnknown = static (_, _) => true;
+
+        private static readonly Func<Run, string, bool> StopAtUnknown = static (_, _) => false;
 
         private void UnknownMeasure(string measure)
             => Error(ProblemCodes.ValueUnknownMeasure, measure, measure,
@@ -533,12 +535,7 @@ public sealed partial class SchemeEvaluator
             var grade = gradeCap is { } cap && cap.Rank > earned.Rank ? cap : earned;
 
             // The contributions are computed (and can overflow) before the payout, as the result tree needs them.
-            NodeResult? tree = null;
-            if (explain)
-            {
-                tree = BuildResult(0);
-            }
-            else if (needContributions)
+            if (needContributions)
             {
                 for (var i = 0; i < count; i++)
                 {
@@ -565,14 +562,92 @@ public sealed partial class SchemeEvaluator
                 return null;
             }
 
-            var gates = new GateResult[scheme.Gates.Length];
-            for (var k = 0; k < gates.Length; k++)
+            return new Assessment(scheme, evaluator.fingerprint, input!, Record(kernel: false), basePoints, bonus, penalty, unclamped, exact, rounded, grade, earned,
+                cancelled, ToImmutable(exclusions), ToImmutable(overrideRecords), basePay, payout);
+        }
+
+        /// <summary>
+        /// Copies what the assessment explains out of the work area (which the next subject reuses). After the
+        /// straight-line kernel (<paramref name="kernel"/>) only the scores, the slots, the gates and the adjustments
+        /// hold this subject's figures: every value was present, nothing was excluded, zeroed or overridden.
+        /// </summary>
+        private AssessmentDetail Record(bool kernel)
+        {
+            var data = new decimal[AssessmentDetail.DataLength(plan, kernel)];
+            var flagCount = AssessmentDetail.FlagsLength(plan, kernel);
+            var flags = flagCount == 0 ? [] : new byte[flagCount];
+            Array.Copy(scores, data, count);
+            if (!kernel)
             {
-                gates[k] = new GateResult(scheme.Gates[k], gatePassed[k], gateMissing[k], gateActual[k]);
+                foreach (var i in plan.Indicators)
+                {
+                    byte f = 0;
+                    if (scorerScores[i] is { } scorerScore)
+                    {
+                        data[count + i] = scorerScore;
+                        f |= AssessmentDetail.HasScorerScore;
+                    }
+
+                    if (values[i] is { Kind: Scoring.MeasureKind.Number } value)
+                    {
+                        data[(2 * count) + i] = value.Number;
+                        f |= AssessmentDetail.HasNumber;
+                    }
+
+                    f |= missing[i] ? AssessmentDetail.Missing : (byte)0;
+                    f |= explainOnRead[i] ? AssessmentDetail.ExplainOnRead : (byte)0;
+                    flags[i] = f;
+                }
+
+                for (var i = 0; i < count; i++)
+                {
+                    flags[i] |= (byte)((excluded[i] ? AssessmentDetail.Excluded : 0) | (zeroed[i] ? AssessmentDetail.Zeroed : 0) | (insideLowered[i] ? AssessmentDetail.InsideLowered : 0));
+                }
             }
 
-            return new Assessment(scheme, evaluator.fingerprint, input!, input!.SubjectId, tree!, basePoints, bonus, penalty, unclamped, exact, rounded, grade, earned,
-                ImmutableCollectionsMarshal.AsImmutableArray(gates), AdjustmentResults(), ToImmutable(exclusions), ToImmutable(overrideRecords), basePay, payout);
+            var gateAt = AssessmentDetail.GateOffset(plan, kernel);
+            var gateFlagAt = AssessmentDetail.GateFlagOffset(plan, kernel);
+            for (var k = 0; k < scheme.Gates.Length; k++)
+            {
+                var missingActual = !kernel && gateMissing[k];
+                data[gateAt + k] = missingActual ? 0m : gateActual[k]!.Value;
+                flags[gateFlagAt + k] = (byte)((gatePassed[k] ? AssessmentDetail.Passed : 0) | (missingActual ? AssessmentDetail.GateMissing : 0));
+            }
+
+            var adjustmentAt = AssessmentDetail.AdjustmentOffset(plan, kernel);
+            var adjustmentFlagAt = gateFlagAt + scheme.Gates.Length;
+            for (var k = 0; k < scheme.Adjustments.Length; k++)
+            {
+                data[adjustmentAt + (3 * k)] = units[k];
+                data[adjustmentAt + (3 * k) + 1] = raw[k];
+                data[adjustmentAt + (3 * k) + 2] = applied[k];
+                flags[adjustmentFlagAt + k] = !kernel && unitsMissing[k] ? AssessmentDetail.UnitsMissing : (byte)0;
+            }
+
+            // Copied only when this subject has them: rating values, overridden originals, a host scorer's explanation or notes.
+            var fullWeights = kernel || ReferenceEquals(effective, plan.FullEffectiveWeights);
+            return new AssessmentDetail(
+                plan,
+                input!,
+                kernel,
+                data,
+                flags,
+                fullWeights ? plan.FullEffectiveWeights! : (decimal[])effective.Clone(),
+                !kernel && plan.HasRatingIndicators ? (Scoring.MeasureValue?[])values.Clone() : null,
+                !kernel && overrideRecords.Count > 0 ? (Scoring.MeasureValue?[])originals.Clone() : null,
+                !kernel && ownExplanations ? (ImmutableArray<KeyValuePair<string, decimal>>[])intermediates.Clone() : null,
+                !kernel && ownExplanations ? CopyNotes() : null);
+        }
+
+        private List<string>?[] CopyNotes()
+        {
+            var copy = new List<string>?[count];
+            for (var i = 0; i < count; i++)
+            {
+                copy[i] = notes[i] is { } list ? [.. list] : null;
+            }
+
+            return copy;
         }
 
         private static ImmutableArray<T> ToImmutable<T>(List<T> list) => list.Count == 0 ? [] : [.. list];
@@ -658,9 +733,12 @@ public sealed partial class SchemeEvaluator
             var isMissing = value is null;
             if (value is { } present)
             {
-                if (!explain && ReferenceEquals(scorer, node.Scorer) && plan.NumberScorers[i] is { } numberScorer)
+                // A built-in number scorer scores without building its explanation, which the result asks it for when read.
+                var numberScorer = scoreExplained ? null : ReferenceEquals(scorer, node.Scorer) ? plan.NumberScorers[i] : scorer as Scoring.BuiltIn.INumberScorer;
+                if (numberScorer is not null)
                 {
                     scorerScores[i] = numberScorer.ScoreNumber(present.Number);
+                    explainOnRead[i] = explain;
                 }
                 else
                 {
@@ -692,6 +770,7 @@ public sealed partial class SchemeEvaluator
                         scorerScores[i] = outcome.Score;
                         if (explain)
                         {
+                            ownExplanations = true;
                             intermediates[i] = outcome.Intermediates;
                             foreach (var n in outcome.Notes)
                             {
@@ -1050,62 +1129,6 @@ public sealed partial class SchemeEvaluator
             }
         }
 
-        private ImmutableArray<AdjustmentResult> AdjustmentResults()
-        {
-            var results = new AdjustmentResult[scheme.Adjustments.Length];
-            for (var k = 0; k < results.Length; k++)
-            {
-                results[k] = new AdjustmentResult(scheme.Adjustments[k], units[k], raw[k], applied[k], raw[k] - applied[k], unitsMissing[k]);
-            }
-
-            return ImmutableCollectionsMarshal.AsImmutableArray(results);
-        }
-
-        private NodeResult BuildResult(int i)
-        {
-            var node = plan.Nodes[i];
-            var first = plan.ChildStart[i];
-            var childCount = plan.ChildStart[i + 1] - first;
-            var childResults = ImmutableArray<NodeResult>.Empty;
-            if (childCount > 0)
-            {
-                var array = new NodeResult[childCount];
-                for (var j = 0; j < childCount; j++)
-                {
-                    array[j] = BuildResult(plan.ChildList[first + j]);
-                }
-
-                childResults = ImmutableCollectionsMarshal.AsImmutableArray(array);
-            }
-
-            var isExcluded = excluded[i];
-            var scorerScore = plan.Indicator[i] is not null && !isExcluded ? scorerScores[i] : null;
-            var explained = intermediates[i].IsDefault ? [] : intermediates[i];
-            var noted = notes[i] is { } list ? [.. list] : ImmutableArray<string>.Empty;
-
-            // Where no contribution can overflow, the node computes its own when read (the same expression), so a
-            // caller that never reads it does not pay for it.
-            if (plan.ContributionsCannotOverflow && !isExcluded && !insideLowered[i])
-            {
-                return new NodeResult(node, values[i], originals[i], missing[i], scorerScore, scores[i], zeroed[i], effective[i], scheme.Points, explained, noted, childResults);
-            }
-
-            return new NodeResult(
-                node,
-                values[i],
-                originals[i],
-                missing[i],
-                scorerScore,
-                isExcluded ? null : scores[i],
-                isExcluded,
-                zeroed[i],
-                effective[i],
-                Contribution(i),
-                explained,
-                noted,
-                childResults);
-        }
-
         /// <summary>Whether the input already reports the measure's text as unreadable (so it is not reported missing as well).</summary>
         private bool Unreadable(string measure)
         {
@@ -1132,6 +1155,7 @@ public sealed partial class SchemeEvaluator
         {
             if (explain)
             {
+                ownExplanations = true;
                 (notes[i] ??= []).Add(text);
             }
         }

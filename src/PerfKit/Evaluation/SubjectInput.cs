@@ -119,9 +119,33 @@ public sealed class SubjectInput
         Overrides = overrides;
         Problems = problems;
         fingerprint = new Lazy<string>(() => Fingerprints.Hash(CanonicalText()), LazyThreadSafetyMode.PublicationOnly);
+
+        // The values again as two arrays in ordinal key order, so an evaluator reads them by one merge with its own
+        // measures instead of walking the tree and hashing every key.
+        valueKeys = new string[values.Count];
+        valueNumbers = new decimal[values.Count];
+        var n = 0;
+        foreach (var (key, value) in values)
+        {
+            valueKeys[n] = key;
+            valueNumbers[n++] = value;
+        }
+
+        if (!ReferenceEquals(values.KeyComparer, StringComparer.Ordinal))
+        {
+            Array.Sort(valueKeys, valueNumbers, StringComparer.Ordinal);
+        }
     }
 
+    private readonly string[] valueKeys;
+    private readonly decimal[] valueNumbers;
     private readonly Lazy<string> fingerprint;
+
+    /// <summary>Gets the measures of <see cref="Values"/> in ordinal order.</summary>
+    internal ReadOnlySpan<string> ValueKeys => valueKeys;
+
+    /// <summary>Gets the numbers of <see cref="Values"/>, at the index of their key in <see cref="ValueKeys"/>.</summary>
+    internal ReadOnlySpan<decimal> ValueNumbers => valueNumbers;
 
     /// <summary>Gets the subject's id.</summary>
     public string SubjectId { get; }

@@ -83,4 +83,22 @@ public sealed partial class AssessmentTests
         Assert.All(totals, t => Assert.Equal(97.5m, t));
         Assert.All(failed, f => Assert.Equal(1, f));
     }
+
+    [Fact]
+    public void Root_FirstReadOnManyThreadsAtOnce_OneTreeAndOneGateArray()
+    {
+        // Nothing read yet: the threads race to build the tree and the gates from the evaluation's record.
+        var a = SchemeEvaluator.Create(SampleSchemes.ABank2023()).EvaluateOrThrow(Scenarios.ABank2023ScenarioTests.Subject(newAccounts: 9m));
+        var roots = new NodeResult[64];
+        var gates = new GateResult[64];
+
+        Parallel.For(0, 64, i =>
+        {
+            roots[i] = a.Root;
+            gates[i] = a.Gates[0];
+        });
+
+        Assert.All(roots, r => Assert.Same(a.Root, r));
+        Assert.All(gates, g => Assert.Same(a.Gates[0], g));
+    }
 }

@@ -88,10 +88,48 @@ public class SchemeEvaluatorTotalsPropertyTests
         return new TotalsCase(scheme, b.Build(), d, subject, change);
     }
 
+    /// <summary>
+    /// The full path takes the straight-line kernel too when it can, and records the figures from which the result tree
+    /// is built on reading: its assessment must explain exactly what the general evaluation explains (the whole JSON
+    /// explanation: every node's value, scores, weights, contributions, intermediates and notes; gates; adjustments;
+    /// exclusions; overrides), or be refused with the same problems.
+    /// </summary>
+    [Property(MaxTest = 500)]
+    public Property Evaluate_AnySchemeAndSubject_ExplainsWhatTheGeneralEvaluationExplains()
+        => Prop.ForAll(Arb.From(Subjects(SchemeOptions.Any)), c => AssertSameExplanation(c.Scheme, c.Input));
+
+    /// <summary>The same on subjects with every value present, where the kernel takes the full path.</summary>
+    [Property(MaxTest = 500)]
+    public Property Evaluate_AllValuesPresent_ExplainsWhatTheGeneralEvaluationExplains()
+        => Prop.ForAll(
+            Arb.From(Subjects(SchemeOptions.Monotone with { Adjustments = true }, new SubjectOptions { AllowMissing = false, AlwaysBasePay = true }, extras: false)),
+            c => AssertSameExplanation(c.Scheme, c.Input));
+
+    private static void AssertSameExplanation(Scheme scheme, SubjectInput input)
+    {
+        var evaluator = SchemeEvaluator.Create(scheme);
+        var general = evaluator.EvaluateGeneral(input);
+        var full = evaluator.Evaluate(input);
+        Assert.Equal(general.Problems.Select(p => p.ToString()), full.Problems.Select(p => p.ToString()));
+        if (general.Assessment is not { } expected)
+        {
+            Assert.Null(full.Assessment);
+            return;
+        }
+
+        var actual = full.Assessment!;
+        Assert.Equal(PerfKit.Explanation.AssessmentFormatter.ToJson(expected), PerfKit.Explanation.AssessmentFormatter.ToJson(actual));
+        Assert.Equal(expected.Fingerprint, actual.Fingerprint);
+        Assert.Equal(expected.PayoutCancelled, actual.PayoutCancelled);
+        Assert.Same(actual.Root, actual.Root);
+    }
+
     private static void AssertSame(Scheme scheme, SubjectInput input)
     {
         var evaluator = SchemeEvaluator.Create(scheme);
-        var full = evaluator.Evaluate(input);
+
+        // The general evaluation is the reference: the full path itself may take the same kernel as the totals path.
+        var full = evaluator.EvaluateGeneral(input);
         var gates = new bool[scheme.Gates.Length];
         AssertSameTotals(full, evaluator.EvaluateTotals(input, gates), gates, input.SubjectId);
 
