@@ -17,7 +17,7 @@ namespace PerfKit.Benchmarks;
 /// Runs the benchmarks chosen on the command line (BenchmarkDotNet arguments, e.g. <c>--filter *</c>; the category
 /// <c>Large</c> only with <c>--large</c>), or one of the program's own modes:
 /// <c>--verify</c> (every engine agrees with the floor on every subject),
-/// <c>--stream [subjects]</c> (1,000,000 subjects streamed on 1 and 2 threads: time, order, peak working set),
+/// <c>--stream [subjects] [chunkSize]</c> (1,000,000 subjects streamed on 1 and 2 threads: time, order, peak working set),
 /// <c>--smoke</c> (verify, a short stream and a dry in-process benchmark run: under a minute).
 /// </summary>
 public static class Program
@@ -33,9 +33,12 @@ public static class Program
             case ["--verify"]:
                 return Verify(Console.Out);
             case ["--stream", ..]:
-                return Streaming.Run(Console.Out, args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
-            case ["--stream-one", var path, var threads, var subjects]:
-                return Streaming.RunOne(Console.Out, path, int.Parse(threads, CultureInfo.InvariantCulture), long.Parse(subjects, CultureInfo.InvariantCulture));
+                return Streaming.Run(
+                    Console.Out,
+                    args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000,
+                    args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : SchemeEvaluator.DefaultChunkSize);
+            case ["--stream-one", var path, var threads, var subjects, var chunk]:
+                return Streaming.RunOne(Console.Out, path, int.Parse(threads, CultureInfo.InvariantCulture), long.Parse(subjects, CultureInfo.InvariantCulture), int.Parse(chunk, CultureInfo.InvariantCulture));
             case ["--smoke"]:
                 return Smoke();
             default:

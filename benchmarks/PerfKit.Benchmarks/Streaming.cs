@@ -17,28 +17,32 @@ public static class Streaming
 {
     private const int Pool = 1024;
 
+    /// <summary>Subjects each path runs before the measurement, on the measured number of threads.</summary>
+    private const int Warmup = 300_000;
+
     /// <summary>Runs the four configurations in child processes and prints a Markdown table.</summary>
     /// <param name="output">Where the table goes.</param>
     /// <param name="subjects">Subjects per configuration.</param>
+    /// <param name="chunkSize">The streams' chunk size.</param>
     /// <returns>0 when every configuration kept order and numbers, else 1.</returns>
-    public static int Run(TextWriter output, long subjects)
+    public static int Run(TextWriter output, long subjects, int chunkSize = SchemeEvaluator.DefaultChunkSize)
     {
         ArgumentNullException.ThrowIfNull(output);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Streaming {subjects:N0} A-bank subjects; load average before: {LoadAverage()}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Streaming {subjects:N0} A-bank subjects in chunks of {chunkSize:N0}; GC: {GcMode()}; load average before: {LoadAverage()}"));
         output.WriteLine();
-        output.WriteLine("| Path | Threads | Time (s) | µs per subject | Speed-up 1 → 2 | CPU time (s) | Peak working set (MB) | Gen0/1/2 GCs | Order and numbers |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---|---|");
+        output.WriteLine("| Path | Threads | Time (s) | µs per subject | Speed-up 1 → 2 | CPU time (s) | GC pauses (s) | Peak working set (MB) | Gen0/1/2 GCs | Order and numbers |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---|---|");
         var failed = 0;
         foreach (var path in new[] { "full", "totals" })
         {
             double? single = null;
             foreach (var threads in new[] { 1, 2 })
             {
-                var line = Child(path, threads, subjects);
+                var line = Child(path, threads, subjects, chunkSize);
                 var parts = line.Split('\t');
-                if (parts.Length < 6)
+                if (parts.Length < 7)
                 {
-                    output.WriteLine($"| {path} | {threads} | failed: {line} | | | | | | |");
+                    output.WriteLine($"| {path} | {threads} | failed: {line} | | | | | | | |");
                     failed++;
                     continue;
                 }
@@ -48,7 +52,7 @@ public static class Streaming
                 var speedup = threads == 1 ? "" : (single.Value / seconds).ToString("0.00", CultureInfo.InvariantCulture) + "×";
                 failed += parts[4] == "ok" ? 0 : 1;
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {path} | {threads} | {seconds:0.00} | {seconds * 1e6 / subjects:0.000} | {speedup} | {parts[5]} | {parts[1]} | {parts[2]} | {parts[4]} |"));
+                    $"| {path} | {threads} | {seconds:0.00} | {seconds * 1e6 / subjects:0.000} | {speedup} | {parts[5]} | {parts[6]} | {parts[1]} | {parts[2]} | {parts[4]} |"));
             }
         }
 
@@ -57,13 +61,14 @@ public static class Streaming
         return failed == 0 ? 0 : 1;
     }
 
-    /// <summary>One configuration, in this process: prints seconds, peak working set (MB), GC counts, subjects and "ok" or the first disagreement.</summary>
+    /// <summary>One configuration, in this process: prints seconds, peak working set (MB), GC counts, subjects, "ok" or the first disagreement, CPU seconds and GC pause seconds.</summary>
     /// <param name="output">Where the line goes.</param>
     /// <param name="path"><c>full</c> or <c>totals</c>.</param>
     /// <param name="threads">Threads.</param>
     /// <param name="subjects">Subjects.</param>
+    /// <param name="chunkSize">The streams' chunk size.</param>
     /// <returns>0 when order and numbers held, else 1.</returns>
-    public static int RunOne(TextWriter output, string path, int threads, long subjects)
+    public static int RunOne(TextWriter output, string path, int threads, long subjects, int chunkSize)
     {
         ArgumentNullException.ThrowIfNull(output);
         var w = Workload.Create(Template.ABank, Pool);
@@ -73,13 +78,14 @@ public static class Streaming
             expected[i] = w.Evaluator.EvaluateOrThrow(w.Inputs[i]).ExactTotal;
         }
 
-        // Warm the code paths, then measure.
-        foreach (var r in w.Evaluator.EvaluateManyParallel(BatchBenchmarks.Source(w.Inputs, 10_000), threads))
+        // Warm the code paths until the JIT has finished optimising them (its background compilations would otherwise
+        // take a core from the two-thread run), then measure.
+        foreach (var r in w.Evaluator.EvaluateManyParallel(BatchBenchmarks.Source(w.Inputs, Warmup), threads, chunkSize))
         {
             _ = r;
         }
 
-        foreach (var r in w.Evaluator.EvaluateTotalsManyParallel(BatchBenchmarks.Source(w.Inputs, 10_000), threads))
+        foreach (var r in w.Evaluator.EvaluateTotalsManyParallel(BatchBenchmarks.Source(w.Inputs, Warmup), threads, chunkSize))
         {
             _ = r;
         }
@@ -91,10 +97,11 @@ public static class Streaming
         string? problem = null;
         long n = 0;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var paused = GC.GetTotalPauseDuration();
         var watch = Stopwatch.StartNew();
         if (path == "full")
         {
-            foreach (var r in w.Evaluator.EvaluateManyParallel(BatchBenchmarks.Source(w.Inputs, subjects), threads))
+            foreach (var r in w.Evaluator.EvaluateManyParallel(BatchBenchmarks.Source(w.Inputs, subjects), threads, chunkSize))
             {
                 var k = (int)(n % Pool);
                 if (problem is null && (!ReferenceEquals(r.SubjectId, w.Inputs[k].SubjectId) || r.Assessment!.ExactTotal != expected[k]))
@@ -107,7 +114,7 @@ public static class Streaming
         }
         else
         {
-            foreach (var r in w.Evaluator.EvaluateTotalsManyParallel(BatchBenchmarks.Source(w.Inputs, subjects), threads))
+            foreach (var r in w.Evaluator.EvaluateTotalsManyParallel(BatchBenchmarks.Source(w.Inputs, subjects), threads, chunkSize))
             {
                 var k = (int)(n % Pool);
                 if (problem is null && (!ReferenceEquals(r.SubjectId, w.Inputs[k].SubjectId) || r.ExactTotal != expected[k]))
@@ -128,11 +135,11 @@ public static class Streaming
         using var process = Process.GetCurrentProcess();
         var cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{watch.Elapsed.TotalSeconds:0.000}\t{process.PeakWorkingSet64 / 1048576.0:0}\t{GC.CollectionCount(0) - gc0}/{GC.CollectionCount(1) - gc1}/{GC.CollectionCount(2) - gc2}\t{n}\t{problem ?? "ok"}\t{cpuSeconds:0.00}"));
+            $"{watch.Elapsed.TotalSeconds:0.000}\t{process.PeakWorkingSet64 / 1048576.0:0}\t{GC.CollectionCount(0) - gc0}/{GC.CollectionCount(1) - gc1}/{GC.CollectionCount(2) - gc2}\t{n}\t{problem ?? "ok"}\t{cpuSeconds:0.00}\t{(GC.GetTotalPauseDuration() - paused).TotalSeconds:0.00}"));
         return problem is null ? 0 : 1;
     }
 
-    private static string Child(string path, int threads, long subjects)
+    private static string Child(string path, int threads, long subjects, int chunkSize)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!)
         {
@@ -144,7 +151,7 @@ public static class Streaming
             start.ArgumentList.Add(typeof(Streaming).Assembly.Location);
         }
 
-        foreach (var a in new[] { "--stream-one", path, threads.ToString(CultureInfo.InvariantCulture), subjects.ToString(CultureInfo.InvariantCulture) })
+        foreach (var a in new[] { "--stream-one", path, threads.ToString(CultureInfo.InvariantCulture), subjects.ToString(CultureInfo.InvariantCulture), chunkSize.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(a);
         }
@@ -158,4 +165,8 @@ public static class Streaming
 
     private static string LoadAverage()
         => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "unknown";
+
+    /// <summary>The garbage collector the child processes run with (they inherit <c>DOTNET_gcServer</c> and the other GC settings).</summary>
+    private static string GcMode()
+        => System.Runtime.GCSettings.IsServerGC ? "server" : System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.Batch ? "workstation, non-concurrent" : "workstation, concurrent";
 }
