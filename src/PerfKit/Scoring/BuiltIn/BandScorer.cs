@@ -143,6 +143,8 @@ internal sealed class BandScorerKind : IScorerKind
 
 internal sealed class BandScorer(ScoreDirection direction, ImmutableArray<decimal> bounds, ImmutableArray<decimal> scores, bool interpolate, decimal? target, decimal below) : IScorer, INumberScorer
 {
+    private readonly decimal[] boundArray = [.. bounds];
+
     public MeasureKind InputKind => MeasureKind.Number;
 
     public ScoreDirection Direction => direction;
@@ -175,12 +177,26 @@ internal sealed class BandScorer(ScoreDirection direction, ImmutableArray<decima
         basis = target is { } t ? x / t : x;
         fraction = null;
 
-        // The last band whose bound the basis meets; bounds are strictly monotone in the better direction.
-        applicable = -1;
-        for (var i = 0; i < bounds.Length && Directions.Meets(direction, basis, bounds[i]); i++)
+        // The last band whose bound the basis meets; bounds are strictly monotone in the better direction, so the
+        // bands met are a prefix. One loop per direction keeps the direction test out of the comparisons.
+        var b = boundArray;
+        var met = 0;
+        if (direction == ScoreDirection.LowerIsBetter)
         {
-            applicable = i;
+            while (met < b.Length && basis <= b[met])
+            {
+                met++;
+            }
         }
+        else
+        {
+            while (met < b.Length && basis >= b[met])
+            {
+                met++;
+            }
+        }
+
+        applicable = met - 1;
 
         if (applicable < 0)
         {
