@@ -173,7 +173,50 @@ internal sealed class EvaluationPlan
 
         MinPoints = scheme.MinPoints;
         MaxPoints = scheme.MaxPoints;
-        FastTotals = allNumbers && !anyZeroScore && ScopeNodes.Length == 0 && ContributionsCannotOverflow;
+        FullWeightSums = WeightSumsWithNothingExcluded();
+        FastTotals = allNumbers && !anyZeroScore && ScopeNodes.Length == 0 && ContributionsCannotOverflow && FullWeightSums is not null;
+    }
+
+    /// <summary>
+    /// Gets each group's Σ wᵢ over all its children, summed in declared order from 0 as the evaluation sums them (so
+    /// it is the same decimal the evaluation computes when nothing is excluded), or null when a sum overflows or some
+    /// weighted term wᵢ·sᵢ might (the straight-line kernel then does not apply). Indicators hold 0.
+    /// </summary>
+    public decimal[]? FullWeightSums { get; }
+
+    private decimal[]? WeightSumsWithNothingExcluded()
+    {
+        var sums = new decimal[Count];
+        try
+        {
+            // The largest score any node can have is the largest bound of any scorer (a group's score lies within its
+            // children's); with it, no weighted term and no Σ wᵢ·sᵢ of a group can overflow.
+            var largest = 1m;
+            foreach (var indicator in Scheme.Indicators)
+            {
+                largest = decimal.Max(largest, decimal.Max(Math.Abs(indicator.Scorer.MinimumScore), Math.Abs(indicator.Scorer.MaximumScore)));
+            }
+
+            for (var g = 0; g < Count; g++)
+            {
+                var sum = 0m;
+                var absolute = 0m;
+                for (var j = ChildStart[g]; j < ChildStart[g + 1]; j++)
+                {
+                    sum += Weights[ChildList[j]];
+                    absolute += Math.Abs(Weights[ChildList[j]]);
+                }
+
+                _ = absolute * largest;
+                sums[g] = sum;
+            }
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+
+        return sums;
     }
 
     /// <summary>

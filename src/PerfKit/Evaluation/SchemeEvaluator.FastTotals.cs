@@ -73,34 +73,46 @@ public sealed partial class SchemeEvaluator
             }
 
             // Step 4: group means bottom-up, Σ wᵢ·sᵢ / Σ wᵢ in declared order, clamped to the children's range; group gates.
+            // Nothing is excluded here, so Σ wᵢ is the plan's sum over all children (the same decimal, summed the same
+            // way), and a group of one child scores exactly that child (the mean clamped to [s, s]; the plan proves
+            // that w·s cannot overflow, so skipping it hides nothing).
             var children = plan.ChildList;
             var weights = plan.Weights;
+            var weightSums = plan.FullWeightSums!;
+            var childStart = plan.ChildStart;
             foreach (var g in plan.GroupsBottomUp)
             {
-                var weightSum = 0m;
-                var weighted = 0m;
-                var lowest = decimal.MaxValue;
-                var highest = decimal.MinValue;
-                for (var j = plan.ChildStart[g]; j < plan.ChildStart[g + 1]; j++)
+                var first = childStart[g];
+                var end = childStart[g + 1];
+                if (end - first == 1)
                 {
-                    var c = children[j];
-                    var w = weights[c];
-                    var s = sc[c];
-                    weightSum += w;
-                    weighted += w * s;
-                    if (s < lowest)
+                    sc[g] = sc[children[first]];
+                }
+                else
+                {
+                    var weighted = 0m;
+                    var lowest = decimal.MaxValue;
+                    var highest = decimal.MinValue;
+                    for (var j = first; j < end; j++)
                     {
-                        lowest = s;
+                        var c = children[j];
+                        var s = sc[c];
+                        weighted += weights[c] * s;
+                        if (s < lowest)
+                        {
+                            lowest = s;
+                        }
+
+                        if (s > highest)
+                        {
+                            highest = s;
+                        }
                     }
 
-                    if (s > highest)
-                    {
-                        highest = s;
-                    }
+                    var mean = weighted / weightSums[g];
+                    sc[g] = mean < lowest ? lowest : mean > highest ? highest : mean;
                 }
 
-                var mean = weighted / weightSum;
-                sc[g] = mean < lowest ? lowest : mean > highest ? highest : mean;
                 for (var j = plan.GroupGateStart[g]; j < plan.GroupGateStart[g + 1]; j++)
                 {
                     Gate(plan.GroupGateList[j], sc[g], ref failed, ref cancel, ref capped);
