@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Runs each evaluation and peer benchmark in its own process next to the hand-written floor, so that the code the JIT
-# optimised for one PerfKit path (with profile-guided inlining) is not shared with the next one. BenchmarkDotNet's
-# in-process toolchain otherwise runs all methods of a class in one process, and which path ran first shapes the
-# shared kernel's machine code. Each invocation prints one table with the floor as the baseline.
+# Runs the evaluation and peer benchmarks with one PerfKit path per process, next to the hand-written floor (the
+# baseline of every table). BenchmarkDotNet's in-process toolchain runs all methods and parameters of a class in one
+# process, where the machine code the JIT optimised for the first path and scheme (profile-guided inlining and
+# devirtualisation of the scorers it saw) is shared by the next ones; here each evaluation path runs per template in
+# its own process, and each PerfKit peer path in its own process together with both RulesEngine shapes, so that the
+# ratio between them comes from one process and one stretch of time.
 #
 #   bash benchmarks/run-isolated.sh [output-directory]   (default: BenchmarkDotNet.Artifacts/isolated)
 set -euo pipefail
@@ -18,9 +20,11 @@ run() {
   grep -E '^\|' "$out/$name.log" | tee -a "$out/tables.md"
   echo | tee -a "$out/tables.md"
 }
-for m in FullPath FullPathTreeRead TotalsFromInput TotalsFromSlots TotalsBatch; do
-  run "Evaluation-$m" "*EvaluationBenchmarks.HandWritten" "*EvaluationBenchmarks.$m"
+for template in ABank BscOkr; do
+  for m in FullPath FullPathTreeRead TotalsFromInput TotalsFromSlots TotalsBatch; do
+    PERFKIT_TEMPLATE=$template run "Evaluation-$template-$m" "*EvaluationBenchmarks.HandWritten" "*EvaluationBenchmarks.$m"
+  done
 done
-for m in PerfKitFull PerfKitTotals RulesEngineOneRule RulesEnginePerIndicator; do
-  run "Peer-$m" "*PeerBenchmarks.HandWritten" "*PeerBenchmarks.$m"
+for m in PerfKitFull PerfKitTotals; do
+  run "Peer-$m" "*PeerBenchmarks.HandWritten" "*PeerBenchmarks.$m" "*PeerBenchmarks.RulesEngine*"
 done

@@ -5,9 +5,10 @@ using PerfKit.Evaluation;
 namespace PerfKit.Benchmarks;
 
 /// <summary>
-/// One subject evaluated five ways on each template: the hand-written floor (baseline), the full path
-/// (<see cref="SchemeEvaluator.Evaluate"/>, the whole explained <see cref="Assessment"/>), the totals path from a
-/// <see cref="SubjectInput"/>, the totals path from values by slot, and the slot batch. Each invocation evaluates the
+/// One subject evaluated six ways on each template: the hand-written floor (baseline), the full path
+/// (<see cref="SchemeEvaluator.Evaluate"/>, the explained <see cref="Assessment"/>), the full path with every result
+/// object read, the totals path from a <see cref="SubjectInput"/>, the totals path from values by slot, and the slot
+/// batch. Each invocation evaluates the
 /// same <see cref="Subjects"/> subjects; figures are per subject, and the Ratio column is each path ÷ the floor.
 /// </summary>
 [MemoryDiagnoser]
@@ -19,8 +20,18 @@ public class EvaluationBenchmarks
     private TotalsResult[] results = [];
 
     /// <summary>Gets or sets the template.</summary>
-    [Params(Template.ABank, Template.BscOkr)]
+    [ParamsSource(nameof(Templates))]
     public Template Template { get; set; }
+
+    /// <summary>
+    /// Gets the templates to run: both, or only the one named by the environment variable <c>PERFKIT_TEMPLATE</c>
+    /// (<c>ABank</c> or <c>BscOkr</c>), so that <c>benchmarks/run-isolated.sh</c> can give each template its own
+    /// process (the JIT optimises the shared kernel for the scorers it has seen).
+    /// </summary>
+    public static Template[] Templates
+        => Environment.GetEnvironmentVariable("PERFKIT_TEMPLATE") is { Length: > 0 } only
+            ? [Enum.Parse<Template>(only)]
+            : [Template.ABank, Template.BscOkr];
 
     /// <summary>Compiles the scheme and builds the subjects.</summary>
     [GlobalSetup]
