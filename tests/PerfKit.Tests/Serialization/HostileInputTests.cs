@@ -35,7 +35,8 @@ public sealed class HostileInputTests
         ProblemCodes.LinearCap, ProblemCodes.LinearFloor, ProblemCodes.LinearStartLine, ProblemCodes.BandEmpty, ProblemCodes.BandBoundOrder,
         ProblemCodes.BandScoreRange, ProblemCodes.BandScoreOrder, ProblemCodes.BandBelow, ProblemCodes.BandTarget,
         ProblemCodes.ThresholdScores, ProblemCodes.RatingScale, ProblemCodes.RatingRoles, ProblemCodes.RatingTarget, ProblemCodes.RatingCap,
-        ProblemCodes.TextInvalid,
+        ProblemCodes.TextInvalid, ProblemCodes.CadenceInvalid, ProblemCodes.CadencePlacement, ProblemCodes.CadenceGateScope,
+        ProblemCodes.CadenceScopedPenalty, ProblemCodes.ProratedRate, ProblemCodes.ProratedScorer,
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public static TheoryData<string> TemplateNames => [.. SchemeTemplates.Names];
