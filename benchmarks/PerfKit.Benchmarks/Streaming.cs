@@ -2,6 +2,8 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
 using PerfKit.Evaluation;
 
 namespace PerfKit.Benchmarks;
@@ -11,7 +13,9 @@ namespace PerfKit.Benchmarks;
 /// <see cref="SchemeEvaluator.EvaluateManyParallel"/> (full path) and <see cref="SchemeEvaluator.EvaluateTotalsManyParallel"/>
 /// on 1 and 2 threads, each configuration in its own process so its peak working set is its own. The source cycles
 /// through 1,024 prebuilt inputs (the "input source", a few MB); every result is checked for its place in the input
-/// order and its numbers against a single-threaded evaluation of the same input.
+/// order and its numbers against a single-threaded evaluation of the same input. A third row, <c>floor</c>, runs the
+/// hand-written formula over the same subjects in the same chunks on the same threads (nothing read, yielded or
+/// allocated): how far this machine, at that moment, lets plain decimal arithmetic scale from one core to two.
 /// </summary>
 public static class Streaming
 {
@@ -33,7 +37,7 @@ public static class Streaming
         output.WriteLine("| Path | Threads | Time (s) | µs per subject | Speed-up 1 → 2 | CPU time (s) | GC pauses (s) | Peak working set (MB) | Gen0/1/2 GCs | Order and numbers |");
         output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---|---|");
         var failed = 0;
-        foreach (var path in new[] { "full", "totals" })
+        foreach (var path in new[] { "full", "totals", "floor" })
         {
             double? single = null;
             foreach (var threads in new[] { 1, 2 })
@@ -90,6 +94,13 @@ public static class Streaming
             _ = r;
         }
 
+        var warm = 0m;
+        for (var i = 0; i < Warmup; i++)
+        {
+            warm += ABankFormula.Evaluate(in w.ABank[i % Pool]).ExactTotal;
+        }
+
+        GC.KeepAlive(warm);
         GC.Collect();
         var gc0 = GC.CollectionCount(0);
         var gc1 = GC.CollectionCount(1);
@@ -99,7 +110,35 @@ public static class Streaming
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var paused = GC.GetTotalPauseDuration();
         var watch = Stopwatch.StartNew();
-        if (path == "full")
+        if (path == "floor")
+        {
+            // The machine's own scaling: the hand-written formula over the same subjects, chunk by chunk on the same
+            // number of threads (no reading, no yielding, no allocation), every total checked.
+            var mismatches = 0L;
+            for (long start = 0; start < subjects; start += chunkSize)
+            {
+                var first = start;
+                var count = (int)Math.Min(chunkSize, subjects - start);
+                Parallel.For(0, (count + 63) / 64, new ParallelOptions { MaxDegreeOfParallelism = threads }, block =>
+                {
+                    var wrong = 0;
+                    for (var i = block * 64; i < Math.Min(count, (block + 1) * 64); i++)
+                    {
+                        var k = (int)((first + i) % Pool);
+                        wrong += ABankFormula.Evaluate(in w.ABank[k]).ExactTotal == expected[k] ? 0 : 1;
+                    }
+
+                    Interlocked.Add(ref mismatches, wrong);
+                });
+                n += count;
+            }
+
+            if (mismatches > 0)
+            {
+                problem = $"{mismatches} floor totals differ from the evaluator's";
+            }
+        }
+        else if (path == "full")
         {
             foreach (var r in w.Evaluator.EvaluateManyParallel(BatchBenchmarks.Source(w.Inputs, subjects), threads, chunkSize))
             {
