@@ -341,11 +341,14 @@ public sealed partial class SchemeEvaluator
     }
 
     /// <summary>
-    /// Streams with two buffers, so that the serial parts overlap the parallel one: while the workers evaluate one
-    /// chunk, the caller's thread yields the previous chunk's results and reads the next chunk from the source.
+    /// Streams with two buffers on the caller's thread and <c>maxDegreeOfParallelism − 1</c> helpers, so that the serial
+    /// parts overlap the evaluation without a thread more than the cores asked for: while the helpers evaluate one
+    /// chunk, the caller's thread yields the previous chunk's results, reads the chunk after into the buffer it has just
+    /// emptied, and then evaluates what the helpers have not yet taken of the chunk in flight.
     /// </summary>
     private IEnumerable<TResult> Pipelined<TResult>(IEnumerable<SubjectInput> source, int maxDegreeOfParallelism, int chunkSize, Func<SchemeEvaluator, Run, SubjectInput, TResult> evaluate)
     {
+        var helpers = (maxDegreeOfParallelism == 0 ? Environment.ProcessorCount : maxDegreeOfParallelism) - 1;
         var current = new Chunk<TResult>(chunkSize);
         var following = new Chunk<TResult>(chunkSize);
         using var e = source.GetEnumerator();
@@ -358,25 +361,20 @@ public sealed partial class SchemeEvaluator
                 yield break;
             }
 
-            var first = current;
-            var evaluating = Task.Run(() => EvaluateChunk(first, maxDegreeOfParallelism, evaluate));
-            pending = evaluating;
+            EvaluateChunk(current, maxDegreeOfParallelism, evaluate);
+            if (current.Count == chunkSize)
+            {
+                following.Fill(e, source);
+            }
+
             while (true)
             {
-                var more = current.Count == chunkSize;
-                if (more)
+                Task? evaluating = null;
+                if (following.Count > 0)
                 {
-                    following.Fill(e, source);
-                    more = following.Count > 0;
-                }
-
-                pending = null;
-                Wait(evaluating);
-                if (more)
-                {
-                    var next = following;
-                    evaluating = Task.Run(() => EvaluateChunk(next, maxDegreeOfParallelism, evaluate));
-                    pending = evaluating;
+                    following.Begin();
+                    var chunk = following;
+                    evaluating = pending = StartHelpers(helpers, () => EvaluateBlocks(chunk, evaluate));
                 }
 
                 for (var i = 0; i < current.Count; i++)
@@ -384,17 +382,31 @@ public sealed partial class SchemeEvaluator
                     yield return current.Take(i);
                 }
 
-                if (!more)
+                if (evaluating is null)
                 {
                     yield break;
                 }
 
+                // The emptied buffer takes the chunk after next (only when the source may have more), then the caller's
+                // thread joins the helpers on the chunk in flight.
+                if (following.Count == chunkSize)
+                {
+                    current.Fill(e, source);
+                }
+                else
+                {
+                    current.Clear();
+                }
+
+                EvaluateBlocks(following, evaluate);
+                pending = null;
+                Wait(evaluating);
                 (current, following) = (following, current);
             }
         }
         finally
         {
-            // A consumer that stops early, or a source that throws, must not leave a chunk being evaluated behind.
+            // A consumer that stops early, or a source or scorer that throws, must not leave helpers evaluating behind.
             if (pending is not null)
             {
                 try
@@ -409,29 +421,50 @@ public sealed partial class SchemeEvaluator
         }
     }
 
-    private void EvaluateChunk<TResult>(Chunk<TResult> chunk, int maxDegreeOfParallelism, Func<SchemeEvaluator, Run, SubjectInput, TResult> evaluate)
+    /// <summary>Starts <paramref name="helpers"/> tasks running <paramref name="work"/>.</summary>
+    private static Task StartHelpers(int helpers, Action work)
+    {
+        if (helpers == 1)
+        {
+            return Task.Run(work);
+        }
+
+        var tasks = new Task[helpers];
+        for (var h = 0; h < helpers; h++)
+        {
+            tasks[h] = Task.Run(work);
+        }
+
+        return Task.WhenAll(tasks);
+    }
+
+    /// <summary>Evaluates the blocks of a chunk that no other thread has taken, until none is left.</summary>
+    private void EvaluateBlocks<TResult>(Chunk<TResult> chunk, Func<SchemeEvaluator, Run, SubjectInput, TResult> evaluate)
     {
         var n = chunk.Count;
-        var next = 0;
-        RunWorkers(Workers(maxDegreeOfParallelism, n), () =>
+        var run = Rent();
+        try
         {
-            var run = Rent();
-            try
+            for (var start = chunk.Claim(); start < n; start = chunk.Claim())
             {
-                for (var start = Interlocked.Add(ref next, Block) - Block; start < n; start = Interlocked.Add(ref next, Block) - Block)
+                var end = Math.Min(start + Block, n);
+                for (var i = start; i < end; i++)
                 {
-                    var end = Math.Min(start + Block, n);
-                    for (var i = start; i < end; i++)
-                    {
-                        chunk.Results[i] = evaluate(this, run, chunk.Inputs[i]);
-                    }
+                    chunk.Results[i] = evaluate(this, run, chunk.Inputs[i]);
                 }
             }
-            finally
-            {
-                Return(run);
-            }
-        });
+        }
+        finally
+        {
+            Return(run);
+        }
+    }
+
+    /// <summary>Evaluates a whole chunk on up to <paramref name="maxDegreeOfParallelism"/> threads, the caller's among them.</summary>
+    private void EvaluateChunk<TResult>(Chunk<TResult> chunk, int maxDegreeOfParallelism, Func<SchemeEvaluator, Run, SubjectInput, TResult> evaluate)
+    {
+        chunk.Begin();
+        RunWorkers(Workers(maxDegreeOfParallelism, chunk.Count), () => EvaluateBlocks(chunk, evaluate));
     }
 
     /// <summary>Waits for a chunk's evaluation and rethrows a worker's exception as itself.</summary>
@@ -456,6 +489,18 @@ public sealed partial class SchemeEvaluator
         public TResult[] Results { get; } = new TResult[size];
 
         public int Count { get; private set; }
+
+        /// <summary>The first subject of the next block to be claimed.</summary>
+        private int next;
+
+        /// <summary>Readies the chunk for evaluation: its first block is the next to be claimed.</summary>
+        public void Begin() => next = 0;
+
+        /// <summary>Claims the next block of <see cref="Block"/> subjects; returns its first index (at or past <see cref="Count"/> when none is left).</summary>
+        public int Claim() => Interlocked.Add(ref next, Block) - Block;
+
+        /// <summary>Marks the chunk empty (the source is exhausted).</summary>
+        public void Clear() => Count = 0;
 
         /// <summary>Hands out a result and lets go of it and its input, so a yielded chunk keeps nothing alive.</summary>
         public TResult Take(int index)
