@@ -199,7 +199,8 @@ public sealed partial class SchemeEvaluator
     /// <paramref name="chunkSize"/> subjects, evaluates them in parallel, yields their results and drops them, so memory
     /// stays flat however long the stream (as long as the caller does not keep the results). On more than one thread
     /// the next chunk is read (on the caller's thread) while the current one is evaluated, so the source runs up to one
-    /// chunk ahead of the results; on one thread each chunk is read, evaluated and yielded in turn.
+    /// chunk ahead of the results; the caller's thread is one of the <paramref name="maxDegreeOfParallelism"/> threads
+    /// and evaluates once it has yielded and read. On one thread each chunk is read, evaluated and yielded in turn.
     /// </summary>
     /// <param name="inputs">The subjects.</param>
     /// <param name="maxDegreeOfParallelism">Threads to use; 0 for <see cref="Environment.ProcessorCount"/>.</param>
