@@ -534,8 +534,9 @@ public sealed partial class SchemeEvaluator
             var earned = scheme.GradeFor(rounded);
             var grade = gradeCap is { } cap && cap.Rank > earned.Rank ? cap : earned;
 
-            // The contributions are computed (and can overflow) before the payout, as the result tree needs them.
-            if (needContributions)
+            // Where a contribution might overflow, every one is computed here, before the payout, so that an overflow is
+            // reported as a problem (the result tree computes them again when read, knowing they fit).
+            if (!plan.ContributionsCannotOverflow)
             {
                 for (var i = 0; i < count; i++)
                 {
