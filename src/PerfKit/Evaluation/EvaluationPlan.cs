@@ -179,35 +179,33 @@ internal sealed class EvaluationPlan
 
     /// <summary>
     /// Gets each group's Σ wᵢ over all its children, summed in declared order from 0 as the evaluation sums them (so
-    /// it is the same decimal the evaluation computes when nothing is excluded), or null when a sum overflows or some
-    /// weighted term wᵢ·sᵢ might (the straight-line kernel then does not apply). Indicators hold 0.
+    /// it is the same decimal the evaluation computes when nothing is excluded), or null when a sum overflows, some
+    /// weighted term wᵢ·sᵢ might, or an indicator is prorated (the straight-line kernel then does not apply).
+    /// Indicators hold 0.
     /// </summary>
     public decimal[]? FullWeightSums { get; }
 
     private decimal[]? WeightSumsWithNothingExcluded()
     {
+        if (LargestScore() is not { } largest)
+        {
+            return null;
+        }
+
         var sums = new decimal[Count];
         try
         {
-            // The largest score any node can have is the largest bound of any scorer (a group's score lies within its
-            // children's); with it, no weighted term and no Σ wᵢ·sᵢ of a group can overflow.
-            var largest = 1m;
-            foreach (var indicator in Scheme.Indicators)
-            {
-                largest = decimal.Max(largest, decimal.Max(Math.Abs(indicator.Scorer.MinimumScore), Math.Abs(indicator.Scorer.MaximumScore)));
-            }
-
+            // Weights are positive, so with Σ wᵢ × the largest score in range no weighted term and no Σ wᵢ·sᵢ of a
+            // group can overflow.
             for (var g = 0; g < Count; g++)
             {
                 var sum = 0m;
-                var absolute = 0m;
                 for (var j = ChildStart[g]; j < ChildStart[g + 1]; j++)
                 {
                     sum += Weights[ChildList[j]];
-                    absolute += Math.Abs(Weights[ChildList[j]]);
                 }
 
-                _ = absolute * largest;
+                _ = sum * largest;
                 sums[g] = sum;
             }
         }
@@ -417,20 +415,13 @@ internal sealed class EvaluationPlan
 
     private bool ScoresTimesPointsFit()
     {
+        if (LargestScore() is not { } largest)
+        {
+            return false;
+        }
+
         try
         {
-            var largest = 1m;
-            foreach (var indicator in Scheme.Indicators)
-            {
-                // A prorated scorer is created per subject; its declared range is not known here.
-                if (indicator.Prorated)
-                {
-                    return false;
-                }
-
-                largest = decimal.Max(largest, decimal.Max(Math.Abs(indicator.Scorer.MinimumScore), Math.Abs(indicator.Scorer.MaximumScore)));
-            }
-
             _ = largest * Math.Abs(Scheme.Points);
             return true;
         }
@@ -438,5 +429,26 @@ internal sealed class EvaluationPlan
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// The largest magnitude any node's score can have (at least 1): the largest bound of any scorer, since a group's
+    /// score lies within its children's; null when an indicator is prorated (its scorer is created per subject, so its
+    /// range is not known here).
+    /// </summary>
+    private decimal? LargestScore()
+    {
+        var largest = 1m;
+        foreach (var indicator in Scheme.Indicators)
+        {
+            if (indicator.Prorated)
+            {
+                return null;
+            }
+
+            largest = decimal.Max(largest, decimal.Max(Math.Abs(indicator.Scorer.MinimumScore), Math.Abs(indicator.Scorer.MaximumScore)));
+        }
+
+        return largest;
     }
 }

@@ -13,9 +13,8 @@ public sealed partial class SchemeEvaluator
 {
     /// <summary>
     /// The default number of subjects a parallel batch reads, evaluates and hands on at a time: small enough that the
-    /// results waiting in a stream's two chunks stay well inside the collector's youngest generation (on 2 cores the
-    /// full-path stream scaled 1.74–1.76× with it, 1.49–1.56× with 4,096), large enough that handing chunks between
-    /// threads costs little.
+    /// results waiting in a stream's two chunks stay well inside the collector's youngest generation, large enough that
+    /// handing chunks between threads costs little (measurements in docs/performance.md).
     /// </summary>
     public const int DefaultChunkSize = 1024;
 
